@@ -1,0 +1,1057 @@
+//! Attribution: the mentions of one sentence become claims. Adjacent actor and body
+//! mentions merge into units ("Pakistan's foreign ministry"), the sentence is cut into
+//! clause scopes, and each cue looks for its holder on the subject side and its target
+//! on the object side of its scope. Every claim names the cue row and the pattern that
+//! produced it; every cue that gives no claim says why.
+
+use crate::matcher::{Mention, MentionKind};
+use crate::rules::lexicon::PartyId;
+use crate::rules::{CueKind, Label, Lexicon, Modifier};
+use std::ops::Range;
+
+/// One (holder, label, target) claim with the evidence behind it. Spans are byte
+/// offsets into the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    pub holder: PartyId,
+    pub label: Label,
+    pub target: Option<PartyId>,
+    pub cue: Range<usize>,
+    pub holder_span: Range<usize>,
+    pub target_span: Option<Range<usize>>,
+    /// The cue row and the attribution pattern: `cues.csv:57 verb-subject`.
+    pub rule: String,
+}
+
+/// A cue that gave no claim, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dropped {
+    pub cue: Range<usize>,
+    pub rule: String,
+    pub reason: String,
+}
+
+/// A run of mentions read as one thing: a party unit, a cue, a negator...
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// Byte span in the document, including a possessive ending.
+    pub span: Range<usize>,
+    pub kind: UnitKind,
+    pub possessive: bool,
+    /// Clause scope the unit starts in.
+    pub scope: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitKind {
+    Party(PartyId),
+    /// Bodies with no state to take a party from, or people out of office.
+    Unresolved,
+    /// Analysts, sources, a former official: never a holder.
+    Speaker,
+    Cue(u32),
+    Negator,
+}
+
+/// The result of attributing one sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Attribution {
+    pub units: Vec<Unit>,
+    /// Byte ranges of the clause scopes, in document offsets; a scope interrupted by a
+    /// parenthesis or dash pair has several ranges.
+    pub scopes: Vec<Vec<Range<usize>>>,
+    pub claims: Vec<Claim>,
+    pub dropped: Vec<Dropped>,
+}
+
+/// Attributes the sentence `sentence` (a byte range of `text`) given its mentions.
+pub fn attribute(lexicon: &Lexicon, text: &str, sentence: Range<usize>, mentions: &[Mention]) -> Attribution {
+    let dateline_end = dateline_end(&text[sentence.clone()]).map(|e| sentence.start + e);
+    let mentions: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| dateline_end.is_none_or(|end| m.span.start >= end))
+        .collect();
+    let (scope_of, scopes) = clause_scopes(text, sentence.clone());
+    let units = merge_units(text, &mentions, &scope_of);
+    let mut sentence_state = Sentence {
+        lexicon,
+        text,
+        sentence,
+        units: &units,
+        holders: vec![None; units.len()],
+        absorbed: vec![false; units.len()],
+    };
+    let mut att = Attribution {
+        units: units.clone(),
+        scopes,
+        ..Default::default()
+    };
+    sentence_state.run(&mut att);
+    att
+}
+
+struct Sentence<'a> {
+    lexicon: &'a Lexicon,
+    text: &'a str,
+    sentence: Range<usize>,
+    units: &'a [Unit],
+    /// The holder group resolved for each cue unit, for coordinated verbs.
+    holders: Vec<Option<Vec<usize>>>,
+    /// Cue units read as the object of an earlier verb.
+    absorbed: Vec<bool>,
+}
+
+/// Parties found for one side of a claim: unit indices, or the holder itself.
+enum Side {
+    Units(Vec<usize>),
+    SameAsHolder,
+    Empty,
+}
+
+impl Sentence<'_> {
+    fn run(&mut self, att: &mut Attribution) {
+        let sentence_text = &self.text[self.sentence.clone()];
+        let blanket = if is_question(sentence_text) {
+            Some("question")
+        } else if is_conditional(sentence_text) {
+            Some("conditional")
+        } else {
+            None
+        };
+        for k in self.absorbed_nouns() {
+            self.absorbed[k] = true;
+        }
+        for k in 0..self.units.len() {
+            let UnitKind::Cue(cue_index) = self.units[k].kind else {
+                continue;
+            };
+            let cue = self.lexicon.cue(cue_index);
+            if cue.kind == CueKind::Role {
+                continue;
+            }
+            let rule = cue.source.to_string();
+            let drop = |att: &mut Attribution, reason: &str| {
+                att.dropped.push(Dropped {
+                    cue: self.units[k].span.clone(),
+                    rule: rule.clone(),
+                    reason: reason.to_owned(),
+                })
+            };
+            if let Some(reason) = blanket {
+                drop(att, reason);
+                continue;
+            }
+            if self.absorbed[k] {
+                drop(att, "the object of an earlier cue");
+                continue;
+            }
+            if let Some(reason) = self.negated(k) {
+                drop(att, reason);
+                continue;
+            }
+            if self.hypothetical(k) {
+                drop(att, "hypothetical (would/could/might)");
+                continue;
+            }
+            let found = match cue.kind {
+                CueKind::Verb | CueKind::Phrase => self.verb_claims(k),
+                CueKind::Noun => self.noun_claims(k, cue.modifier),
+                CueKind::Report => self.report_claims(k),
+                CueKind::Role => unreachable!("role words are read by report cues"),
+            };
+            match found {
+                Ok(claims) => {
+                    for (holders, label, target, pattern) in claims {
+                        self.holders[k] = Some(holders.clone());
+                        self.emit(
+                            att,
+                            k,
+                            &holders,
+                            label.or(cue.label),
+                            &target,
+                            &format!("{rule} {pattern}"),
+                        );
+                    }
+                }
+                Err(reason) => drop(att, reason),
+            }
+        }
+    }
+
+    fn emit(
+        &self,
+        att: &mut Attribution,
+        k: usize,
+        holders: &[usize],
+        label: Option<Label>,
+        target: &Side,
+        rule: &str,
+    ) {
+        let Some(label) = label else { return };
+        for &h in holders {
+            let UnitKind::Party(holder) = self.units[h].kind else {
+                continue;
+            };
+            let targets: Vec<(Option<PartyId>, Option<Range<usize>>)> = match target {
+                Side::Units(ts) => ts
+                    .iter()
+                    .filter_map(|&t| match self.units[t].kind {
+                        UnitKind::Party(p) => Some((Some(p), Some(self.units[t].span.clone()))),
+                        _ => None,
+                    })
+                    .collect(),
+                Side::SameAsHolder => vec![(Some(holder), Some(self.units[h].span.clone()))],
+                Side::Empty => vec![(None, None)],
+            };
+            for (target, target_span) in targets {
+                let duplicate = att
+                    .claims
+                    .iter()
+                    .any(|c| c.holder == holder && c.label == label && c.target == target);
+                if !duplicate {
+                    att.claims.push(Claim {
+                        holder,
+                        label,
+                        target,
+                        cue: self.units[k].span.clone(),
+                        holder_span: self.units[h].span.clone(),
+                        target_span,
+                        rule: rule.to_owned(),
+                    });
+                }
+            }
+        }
+    }
+
+    fn gap(&self, from: usize, to: usize) -> &str {
+        if from >= to { "" } else { &self.text[from..to] }
+    }
+
+    fn same_scope(&self, a: usize, b: usize) -> bool {
+        self.units[a].scope == self.units[b].scope
+    }
+
+    fn is_party(&self, i: usize) -> bool {
+        matches!(self.units[i].kind, UnitKind::Party(_))
+    }
+
+    fn cue_kind(&self, i: usize) -> Option<CueKind> {
+        match self.units[i].kind {
+            UnitKind::Cue(c) => Some(self.lexicon.cue(c).kind),
+            _ => None,
+        }
+    }
+
+    fn is_clause_verb(&self, i: usize) -> bool {
+        !self.absorbed[i]
+            && matches!(
+                self.cue_kind(i),
+                Some(CueKind::Verb | CueKind::Phrase | CueKind::Report)
+            )
+    }
+
+    /// A stance word inside the object of an earlier stance verb ("disputed some U.S.
+    /// claims", "welcomed U.S. support") is that verb's object, not a stance of its own.
+    fn absorbed_nouns(&self) -> Vec<usize> {
+        let mut out = Vec::new();
+        for k in 0..self.units.len() {
+            if !matches!(self.cue_kind(k), Some(CueKind::Noun | CueKind::Verb | CueKind::Phrase)) {
+                continue;
+            }
+            let mut j = k;
+            while j > 0 && self.same_scope(j - 1, k) {
+                j -= 1;
+                if matches!(self.cue_kind(j), Some(CueKind::Verb | CueKind::Phrase)) {
+                    let gap = self.gap(self.units[j].span.end, self.units[k].span.start);
+                    let joined = words(gap).any(|w| {
+                        matches!(
+                            w.to_ascii_lowercase().as_str(),
+                            "and" | "or" | "but" | "that" | "to" | "while" | "then" | "as" | "who" | "which"
+                        )
+                    });
+                    if !gap.contains([',', ';']) && !joined && word_count(gap) <= 5 {
+                        out.push(k);
+                    }
+                    break;
+                }
+                if !matches!(self.units[j].kind, UnitKind::Party(_) | UnitKind::Unresolved) {
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// A negator just before the cue in its clause cancels it ("did not dispute").
+    fn negated(&self, k: usize) -> Option<&'static str> {
+        let j = k.checked_sub(1).filter(|&j| self.same_scope(j, k))?;
+        let gap = self.gap(self.units[j].span.end, self.units[k].span.start);
+        (self.units[j].kind == UnitKind::Negator && word_count(gap) <= 3 && !gap.contains([',', ';']))
+            .then_some("negated")
+    }
+
+    fn hypothetical(&self, k: usize) -> bool {
+        let before = &self.text[self.sentence.start..self.units[k].span.start];
+        let last: Vec<&str> = words(before).rev().take(3).collect();
+        last.iter()
+            .any(|w| matches!(w.to_ascii_lowercase().as_str(), "would" | "could" | "might" | "should"))
+    }
+
+    /// The holder group of a verb-like cue: its grammatical subject, found leftwards in
+    /// the same scope; coordinated verbs share the subject of the verb before them.
+    fn subject(&self, k: usize) -> Result<Vec<usize>, &'static str> {
+        let mut j = k;
+        let mut previous_verb = None;
+        let mut candidate = None;
+        while j > 0 && self.same_scope(j - 1, k) {
+            j -= 1;
+            match self.units[j].kind {
+                UnitKind::Party(_) if candidate.is_none() => candidate = Some(j),
+                UnitKind::Speaker if candidate.is_none() => return Err("the subject is a non-party speaker"),
+                UnitKind::Cue(_) if self.is_clause_verb(j) => {
+                    previous_verb = Some(j);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        match (candidate, previous_verb) {
+            (Some(c), Some(v)) => {
+                // "X contested the U.S. narrative, saying ...": a party after the earlier verb
+                // and cut off from this cue by a comma is that verb's object.
+                let cut_off = self.gap(self.units[c].span.end, self.units[k].span.start).contains(',');
+                match (&self.holders[v], cut_off) {
+                    (Some(h), true) => Ok(h.clone()),
+                    _ => Ok(self.group_left(c)),
+                }
+            }
+            (Some(c), None) => Ok(self.group_left(c)),
+            (None, Some(v)) => self.holders[v].clone().ok_or("no holder party before the cue"),
+            (None, None) => {
+                if let Some(h) = self.inherited_participle_holder(k) {
+                    return Ok(h);
+                }
+                Err("no holder party before the cue")
+            }
+        }
+    }
+
+    /// "New Delhi disputed the claim — rejecting that ...": a participle opening a scope
+    /// of its own takes the holder of the clause before it.
+    fn inherited_participle_holder(&self, k: usize) -> Option<Vec<usize>> {
+        let cue_text = &self.text[self.units[k].span.clone()];
+        let first_word = words(cue_text).next()?;
+        if !first_word.to_ascii_lowercase().ends_with("ing") {
+            return None;
+        }
+        (0..k)
+            .rev()
+            .filter(|&j| self.is_clause_verb(j))
+            .find_map(|j| self.holders[j].clone())
+    }
+
+    /// The unit `i` with the parties coordinated before it ("India and Pakistan").
+    fn group_left(&self, i: usize) -> Vec<usize> {
+        let mut group = vec![i];
+        let mut j = i;
+        while j > 0
+            && self.is_party(j - 1)
+            && is_coordinator(self.gap(self.units[j - 1].span.end, self.units[j].span.start))
+        {
+            j -= 1;
+            group.insert(0, j);
+        }
+        group
+    }
+
+    fn group_right(&self, i: usize) -> Vec<usize> {
+        let mut group = vec![i];
+        let mut j = i;
+        while j + 1 < self.units.len()
+            && self.is_party(j + 1)
+            && self.same_scope(j + 1, i)
+            && is_coordinator(self.gap(self.units[j].span.end, self.units[j + 1].span.start))
+        {
+            j += 1;
+            group.push(j);
+        }
+        group
+    }
+
+    /// The object side of a cue: the first party after it in its scope, or the holder
+    /// itself when a reflexive possessive comes first ("defended its prerogative").
+    fn object(&self, k: usize) -> Side {
+        let mut from = self.units[k].span.end;
+        for j in k + 1..self.units.len() {
+            if !self.same_scope(j, k) {
+                break;
+            }
+            let gap = self.gap(from, self.units[j].span.start);
+            if has_reflexive(gap) {
+                return Side::SameAsHolder;
+            }
+            if ends_object(gap) {
+                return Side::Empty;
+            }
+            match self.units[j].kind {
+                UnitKind::Party(_) => return Side::Units(self.group_right(j)),
+                UnitKind::Speaker => return Side::Empty,
+                UnitKind::Cue(_) if self.is_clause_verb(j) => return Side::Empty,
+                _ => {}
+            }
+            from = self.units[j].span.end;
+        }
+        let scope_end = self.scope_end(k);
+        if has_reflexive(self.gap(from, scope_end)) {
+            Side::SameAsHolder
+        } else {
+            Side::Empty
+        }
+    }
+
+    fn scope_end(&self, k: usize) -> usize {
+        (k + 1..self.units.len())
+            .find(|&j| !self.same_scope(j, k))
+            .map_or(self.sentence.end, |j| self.units[j].span.start)
+    }
+
+    fn passive_agent(&self, k: usize) -> Option<Result<Vec<usize>, &'static str>> {
+        let cue_text = &self.text[self.units[k].span.clone()];
+        let after = &self.text[self.units[k].span.end..self.sentence.end];
+        let next: Vec<&str> = words(after).take(2).collect();
+        let by_follows = next.first().is_some_and(|w| w.eq_ignore_ascii_case("by"))
+            || (next.len() == 2 && next[1].eq_ignore_ascii_case("by") && next[0].ends_with("ly"));
+        let before = &self.text[self.sentence.start..self.units[k].span.start];
+        let prev: Vec<String> = words(before).rev().take(2).map(|w| w.to_ascii_lowercase()).collect();
+        let copula = prev.iter().enumerate().any(|(i, w)| {
+            (i == 0 || prev[0].ends_with("ly"))
+                && matches!(
+                    w.as_str(),
+                    "is" | "are"
+                        | "was"
+                        | "were"
+                        | "be"
+                        | "been"
+                        | "being"
+                        | "remains"
+                        | "remained"
+                        | "remain"
+                        | "got"
+                        | "gets"
+                        | "seems"
+                        | "seemed"
+                )
+        });
+        let participle = words(cue_text)
+            .next()
+            .is_some_and(|w| w.to_ascii_lowercase().ends_with("ed"));
+        if !(by_follows || (copula && participle)) {
+            return None;
+        }
+        if !by_follows {
+            return Some(Err("passive without a \"by\" agent"));
+        }
+        let by_at = after
+            .to_ascii_lowercase()
+            .find("by")
+            .map(|i| self.units[k].span.end + i + 2)?;
+        let agent = (k + 1..self.units.len()).find(|&j| self.units[j].span.start >= by_at && self.same_scope(j, k));
+        Some(match agent {
+            Some(j) if self.is_party(j) && word_count(self.gap(by_at, self.units[j].span.start)) <= 2 => {
+                Ok(self.group_right(j))
+            }
+            _ => Err("passive agent names no party"),
+        })
+    }
+
+    fn verb_claims(&self, k: usize) -> ClaimsOr {
+        if let Some(quoted) = self.quote_attribution(k) {
+            let holders = quoted?;
+            let target = self.object(k);
+            return Ok(vec![(holders, None, target, "quote-attribution")]);
+        }
+        if let Some(agent) = self.passive_agent(k) {
+            let holders = agent?;
+            let target = self.passive_subject(k);
+            return Ok(vec![(holders, None, target, "passive-by")]);
+        }
+        let holders = self.subject(k)?;
+        Ok(vec![(holders, None, self.object(k), "verb-subject-object")])
+    }
+
+    fn passive_subject(&self, k: usize) -> Side {
+        (0..k)
+            .rev()
+            .take_while(|&j| self.same_scope(j, k))
+            .find(|&j| self.is_party(j))
+            .map_or(Side::Empty, |j| Side::Units(self.group_left(j)))
+    }
+
+    fn noun_claims(&self, k: usize, modifier: Modifier) -> ClaimsOr {
+        let before = k.checked_sub(1).filter(|&j| {
+            self.same_scope(j, k) && self.is_party(j) && {
+                let gap = self.gap(self.units[j].span.end, self.units[k].span.start);
+                word_count(gap) <= 2 && !gap.contains([',', ';', '(', ')', '"', '“', '”'])
+            }
+        });
+        match modifier {
+            Modifier::Holder => {
+                let Some(h) = before.filter(|&j| self.units[j].possessive) else {
+                    return Err("stance noun without a possessive holder");
+                };
+                Ok(vec![(
+                    self.group_left(h),
+                    None,
+                    self.noun_object(k),
+                    "noun-possessive-holder",
+                )])
+            }
+            Modifier::Target => {
+                let Some(t) = before else {
+                    return Err("stance noun without the party it is about");
+                };
+                let holders = self.subject(t)?;
+                Ok(vec![(holders, None, Side::Units(vec![t]), "noun-modifier-target")])
+            }
+        }
+    }
+
+    /// "India's denial of mediation", "Pakistan's praise for Washington": the target of
+    /// a stance noun follows a preposition.
+    fn noun_object(&self, k: usize) -> Side {
+        let Some(j) = (k + 1 < self.units.len())
+            .then_some(k + 1)
+            .filter(|&j| self.same_scope(j, k))
+        else {
+            return Side::Empty;
+        };
+        let gap = self
+            .gap(self.units[k].span.end, self.units[j].span.start)
+            .to_ascii_lowercase();
+        let mut ws = words(&gap);
+        let preposition = ws.next().is_some_and(|w| {
+            matches!(
+                w,
+                "of" | "for" | "to" | "on" | "over" | "with" | "against" | "toward" | "towards" | "by"
+            )
+        });
+        if preposition && word_count(&gap) <= 4 && !gap.contains([',', ';']) && self.is_party(j) {
+            Side::Units(self.group_right(j))
+        } else {
+            Side::Empty
+        }
+    }
+
+    /// Neutral speech ("said") carries a stance through a role word in its content:
+    /// "said the ceasefire followed U.S.-mediated talks" supports the U.S. role,
+    /// "said the U.S. had not brokered the truce" and "no third party mediated" dispute it.
+    fn report_claims(&self, k: usize) -> ClaimsOr {
+        let holders = match self.according_to(k) {
+            Some(h) => h,
+            None => self.subject(k)?,
+        };
+        let mut claims = Vec::new();
+        for r in k + 1..self.units.len() {
+            if !self.same_scope(r, k) || self.is_clause_verb(r) {
+                break;
+            }
+            if self.cue_kind(r) != Some(CueKind::Role) {
+                continue;
+            }
+            let clause_start = self.content_clause_start(k, r);
+            let negated = (k + 1..r)
+                .any(|j| self.units[j].kind == UnitKind::Negator && self.units[j].span.start >= clause_start)
+                || no_one_before(self.gap(clause_start, self.units[r].span.start));
+            let label = if negated { Label::Dispute } else { Label::Support };
+            match self.role_party(r, clause_start) {
+                Some(p) => claims.push((holders.clone(), Some(label), Side::Units(vec![p]), "report-role")),
+                None if negated => claims.push((holders.clone(), Some(label), Side::Empty, "report-negated-role")),
+                None => {}
+            }
+        }
+        if claims.is_empty() {
+            Err("reported speech names no party's role")
+        } else {
+            Ok(claims)
+        }
+    }
+
+    /// "according to Pakistan's foreign ministry": the holder follows the cue.
+    fn according_to(&self, k: usize) -> Option<Vec<usize>> {
+        let cue_text = self.text[self.units[k].span.clone()].to_ascii_lowercase();
+        if !cue_text.starts_with("according") {
+            return None;
+        }
+        let j = k + 1;
+        (j < self.units.len()
+            && self.is_party(j)
+            && word_count(self.gap(self.units[k].span.end, self.units[j].span.start)) <= 1)
+            .then(|| self.group_right(j))
+    }
+
+    /// Where the content clause holding role word `r` begins: after the report cue, or
+    /// after the last "that" or comma before the role word.
+    fn content_clause_start(&self, k: usize, r: usize) -> usize {
+        let from = self.units[k].span.end;
+        let gap = self.gap(from, self.units[r].span.start);
+        let lower = gap.to_ascii_lowercase();
+        let cut = [lower.rfind(" that "), lower.rfind(','), lower.rfind(" and ")]
+            .into_iter()
+            .flatten()
+            .max();
+        cut.map_or(from, |c| from + c)
+    }
+
+    /// The party whose role a role word names: just before it ("U.S.-mediated", "the U.S.
+    /// had not brokered") or after "by"/"of" ("mediation by Washington").
+    fn role_party(&self, r: usize, clause_start: usize) -> Option<usize> {
+        if r > 0 && self.is_party(r - 1) && self.units[r - 1].span.start >= clause_start {
+            let gap = self.gap(self.units[r - 1].span.end, self.units[r].span.start);
+            let ok_words = words(gap).all(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "had"
+                        | "has"
+                        | "have"
+                        | "not"
+                        | "never"
+                        | "did"
+                        | "was"
+                        | "is"
+                        | "had't"
+                        | "also"
+                        | "actually"
+                        | "ever"
+                )
+            });
+            if ok_words && word_count(gap) <= 3 && !gap.contains([',', ';']) {
+                return Some(r - 1);
+            }
+        }
+        let j = r + 1;
+        if j < self.units.len() && self.is_party(j) && self.same_scope(j, r) {
+            let gap = self
+                .gap(self.units[r].span.end, self.units[j].span.start)
+                .to_ascii_lowercase();
+            let mut ws = words(&gap);
+            if ws.next().is_some_and(|w| matches!(w, "by" | "of" | "from")) && word_count(&gap) <= 2 {
+                return Some(j);
+            }
+        }
+        None
+    }
+
+    /// A cue inside quotation marks takes its holder from the attribution around the quote:
+    /// "'We thank President Trump,' Pakistan's prime minister said".
+    fn quote_attribution(&self, k: usize) -> Option<Result<Vec<usize>, &'static str>> {
+        let (open, close) = enclosing_quote(self.text, self.sentence.clone(), self.units[k].span.start)?;
+        // A party inside the quote before the cue is its subject: normal attribution.
+        if (0..k).any(|j| self.is_party(j) && self.units[j].span.start > open && self.same_scope(j, k)) {
+            return None;
+        }
+        // A partial quote right after its subject: Pakistan's ministry publicly “acknowledged ...”.
+        let before = (0..k)
+            .rev()
+            .find(|&j| self.units[j].span.end <= open && self.is_party(j));
+        if let Some(j) = before {
+            let gap = self.gap(self.units[j].span.end, open);
+            if word_count(gap) <= 2 && !gap.contains([',', ':', ';']) {
+                return None;
+            }
+        }
+        // Attribution after the quote: “...,” Pakistan's prime minister said / said Pakistan's PM.
+        let after = (k + 1..self.units.len()).find(|&j| self.units[j].span.start >= close && self.is_party(j));
+        if let Some(j) = after
+            && word_count(self.gap(close, self.units[j].span.start)) <= 2
+            && self.speech_near(j)
+        {
+            return Some(Ok(self.group_right(j)));
+        }
+        // Attribution before the quote: Pakistan's prime minister said: “We thank ...”.
+        if let Some(j) = before
+            && self.speech_near(j)
+            && word_count(self.gap(self.units[j].span.end, open)) <= 4
+        {
+            return Some(Ok(self.group_left(j)));
+        }
+        Some(Err("quotation without a party attribution"))
+    }
+
+    /// Whether a speech or stance verb stands within two words of unit `j`.
+    fn speech_near(&self, j: usize) -> bool {
+        let near = |i: usize| {
+            self.is_clause_verb(i) && {
+                let (a, b) = if i > j {
+                    (self.units[j].span.end, self.units[i].span.start)
+                } else {
+                    (self.units[i].span.end, self.units[j].span.start)
+                };
+                word_count(self.gap(a, b)) <= 2
+            }
+        };
+        (j + 1 < self.units.len() && near(j + 1)) || (j > 0 && near(j - 1))
+    }
+}
+
+/// The scope id of a byte offset.
+type ScopeOf = Box<dyn Fn(usize) -> usize>;
+
+type ClaimsOr = Result<Vec<(Vec<usize>, Option<Label>, Side, &'static str)>, &'static str>;
+
+/// Merges adjacent actor, body and speaker mentions into units: "Pakistan's foreign
+/// ministry" is one PAK unit, "Indian analysts" one speaker, "the ministry" unresolved.
+fn merge_units(text: &str, mentions: &[&Mention], scope_of: &dyn Fn(usize) -> usize) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut i = 0;
+    while i < mentions.len() {
+        let m = mentions[i];
+        let kind = match m.kind {
+            MentionKind::Cue { cue } => Some(UnitKind::Cue(cue)),
+            MentionKind::Negator { .. } => Some(UnitKind::Negator),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            units.push(Unit {
+                span: m.span.start..m.tail,
+                kind,
+                possessive: m.possessive,
+                scope: scope_of(m.span.start),
+            });
+            i += 1;
+            continue;
+        }
+        // An actor chain: actor, body and speaker mentions joined by spaces only, or by
+        // "of (the)" after a body ("the Foreign Ministry of Pakistan").
+        let mut j = i + 1;
+        while j < mentions.len() && !matches!(mentions[j].kind, MentionKind::Cue { .. } | MentionKind::Negator { .. }) {
+            let gap = &text[mentions[j - 1].tail..mentions[j].span.start];
+            let joins = gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+                || (matches!(mentions[j - 1].kind, MentionKind::Body { .. })
+                    && matches!(gap.trim().to_ascii_lowercase().as_str(), "of" | "of the"))
+                // "Islamabad's political leaders": a body after a possessive with one
+                // adjective between.
+                || (mentions[j - 1].possessive
+                    && matches!(mentions[j].kind, MentionKind::Body { .. })
+                    && word_count(gap) == 1
+                    && gap.chars().all(|c| c.is_alphabetic() || c == ' '));
+            if !joins {
+                break;
+            }
+            j += 1;
+        }
+        let chain = &mentions[i..j];
+        let former = words(&text[..m.span.start])
+            .next_back()
+            .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "former" | "ex" | "then"));
+        let kind = if former || chain.iter().any(|c| matches!(c.kind, MentionKind::Speaker { .. })) {
+            UnitKind::Speaker
+        } else if chain.iter().any(|c| matches!(c.kind, MentionKind::Inactive { .. })) {
+            UnitKind::Unresolved
+        } else {
+            // The head of the chain is its last actor: "the Pakistan Army's ISPR".
+            chain
+                .iter()
+                .rev()
+                .find_map(|c| match c.kind {
+                    MentionKind::Actor { party, .. } => Some(UnitKind::Party(party)),
+                    _ => None,
+                })
+                .unwrap_or(UnitKind::Unresolved)
+        };
+        let last = chain[chain.len() - 1];
+        units.push(Unit {
+            span: m.span.start..last.tail,
+            kind,
+            possessive: last.possessive,
+            scope: scope_of(m.span.start),
+        });
+        i = j;
+    }
+    units
+}
+
+/// Clause scopes of a sentence: cut at ";", ":", contrastive conjunctions and unpaired
+/// dashes; a parenthesis or a dash pair opens an inner scope, and the text after it
+/// continues the outer one.
+fn clause_scopes(text: &str, sentence: Range<usize>) -> (ScopeOf, Vec<Vec<Range<usize>>>) {
+    let s = &text[sentence.clone()];
+    let lower = s.to_ascii_lowercase();
+    #[derive(Clone, Copy, PartialEq)]
+    enum Ev {
+        Break,
+        Open,
+        Close,
+    }
+    let mut events: Vec<(usize, usize, Ev)> = Vec::new();
+    for (at, c) in s.char_indices() {
+        match c {
+            ';' => events.push((at, at + 1, Ev::Break)),
+            ':' if !s[at + 1..].starts_with("//") && !s[..at].ends_with(|c: char| c.is_ascii_digit()) => {
+                events.push((at, at + 1, Ev::Break))
+            }
+            '(' | '[' => events.push((at, at + 1, Ev::Open)),
+            ')' | ']' => events.push((at, at + 1, Ev::Close)),
+            _ => {}
+        }
+    }
+    let dashes: Vec<(usize, usize)> = ["—", " – ", " -- ", " - "]
+        .iter()
+        .flat_map(|d| {
+            lower
+                .match_indices(d)
+                .map(|(i, m)| (i, i + m.len()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut dashes = dashes;
+    dashes.sort();
+    for (n, &(a, b)) in dashes.iter().enumerate() {
+        let paired = dashes.len() >= 2 && (n + 1 < dashes.len() || n % 2 == 1);
+        let ev = if !paired {
+            Ev::Break
+        } else if n % 2 == 0 {
+            Ev::Open
+        } else {
+            Ev::Close
+        };
+        events.push((a, b, ev));
+    }
+    for word in [
+        " while ",
+        " whereas ",
+        ", but ",
+        " but ",
+        " even as ",
+        " although ",
+        ", though ",
+        " yet ",
+    ] {
+        for (i, _) in lower.match_indices(word) {
+            if !(word == " but " && lower[..i].ends_with(',')) {
+                events.push((i, i + 1, Ev::Break));
+            }
+        }
+    }
+    events.sort_by_key(|e| e.0);
+    let mut next_id = 0usize;
+    let mut current = 0usize;
+    let mut stack: Vec<usize> = Vec::new();
+    let mut starts: Vec<(usize, usize)> = vec![(sentence.start, 0)];
+    let mut scopes: Vec<Vec<Range<usize>>> = vec![Vec::new()];
+    let mut open_at = sentence.start;
+    for (a, b, ev) in events {
+        let at = sentence.start + a;
+        scopes[current].push(open_at..at);
+        match ev {
+            Ev::Break => {
+                next_id += 1;
+                current = next_id;
+            }
+            Ev::Open => {
+                stack.push(current);
+                next_id += 1;
+                current = next_id;
+            }
+            Ev::Close => {
+                current = stack.pop().unwrap_or_else(|| {
+                    next_id += 1;
+                    next_id
+                });
+            }
+        }
+        if scopes.len() <= current {
+            scopes.resize(current + 1, Vec::new());
+        }
+        open_at = sentence.start + b;
+        starts.push((open_at, current));
+    }
+    scopes[current].push(open_at..sentence.end);
+    for ranges in &mut scopes {
+        ranges.retain(|r| r.start < r.end);
+    }
+    let lookup = move |pos: usize| -> usize {
+        match starts.binary_search_by_key(&pos, |s| s.0) {
+            Ok(i) => starts[i].1,
+            Err(0) => 0,
+            Err(i) => starts[i - 1].1,
+        }
+    };
+    (Box::new(lookup), scopes)
+}
+
+/// "TEHRAN (Reuters) -", "AFP -", "Moscow, March 3 (AP) —": a wire tag before a dash
+/// at the start of a sentence; its places are never holders.
+fn dateline_end(sentence: &str) -> Option<usize> {
+    let head = &sentence[..sentence.len().min(80)];
+    let (at, dash) = ["—", " – ", " - ", " -- "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+        .min()?;
+    let tag = &head[..at];
+    let bracketed = tag.contains('(') && tag.trim_end().ends_with(')');
+    let shouted = !tag.trim().is_empty()
+        && word_count(tag) <= 3
+        && tag.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+    (bracketed || shouted).then_some(at + dash)
+}
+
+fn enclosing_quote(text: &str, sentence: Range<usize>, at: usize) -> Option<(usize, usize)> {
+    let s = &text[sentence.clone()];
+    let rel = at - sentence.start;
+    // Curly quotes pair by direction; straight double quotes pair by count.
+    let open = s[..rel].rfind('“');
+    let closed_before = open.and_then(|o| s[o..rel].find('”'));
+    if let (Some(o), None) = (open, closed_before)
+        && let Some(c) = s[rel..].find('”')
+    {
+        return Some((sentence.start + o, sentence.start + rel + c + '”'.len_utf8()));
+    }
+    let straight_before = s[..rel].matches('"').count();
+    if straight_before % 2 == 1 {
+        let o = s[..rel].rfind('"')?;
+        let c = s[rel..].find('"')?;
+        return Some((sentence.start + o, sentence.start + rel + c + 1));
+    }
+    // Single quotes: an opening ' or ‘ at a word start, closed by ' or ’ followed by a non-letter.
+    let open_single = s[..rel]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| (c == '\'' || c == '‘') && s[..i].chars().next_back().is_none_or(|p| !p.is_alphanumeric()))?;
+    let close = s[rel..].char_indices().find(|&(i, c)| {
+        (c == '\'' || c == '’')
+            && s[rel + i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_none_or(|n| !n.is_alphanumeric())
+    })?;
+    Some((sentence.start + open_single.0, sentence.start + rel + close.0 + 1))
+}
+
+fn is_question(sentence: &str) -> bool {
+    let trimmed = strip_trailing_markers(sentence);
+    trimmed.ends_with('?')
+}
+
+/// Trailing citation markers, quotes and brackets: "... the pause? [3]".
+fn strip_trailing_markers(s: &str) -> &str {
+    let mut t = s.trim_end();
+    loop {
+        let before = t;
+        t = t.trim_end_matches(['"', '”', '’', '\'', ')', ' ']);
+        if t.ends_with(']')
+            && let Some(open) = t.rfind('[')
+        {
+            t = &t[..open];
+        }
+        if t == before {
+            return t;
+        }
+    }
+}
+
+fn is_conditional(sentence: &str) -> bool {
+    let first = words(sentence).next().unwrap_or("");
+    matches!(
+        first,
+        "If" | "Unless" | "Should" | "Were" | "Had" | "Suppose" | "Supposing"
+    )
+}
+
+/// Words of a text fragment: runs of letters, digits, apostrophes and hyphens.
+fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' || c == '‑'))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+}
+
+fn word_count(s: &str) -> usize {
+    words(s).count()
+}
+
+fn is_coordinator(gap: &str) -> bool {
+    let g = gap.trim().to_ascii_lowercase();
+    matches!(
+        g.as_str(),
+        "," | "and"
+            | ", and"
+            | "as well as"
+            | ", as well as"
+            | "&"
+            | "and the"
+            | ", and the"
+            | ", the"
+            | "as well as the"
+    )
+}
+
+fn has_reflexive(gap: &str) -> bool {
+    words(gap).any(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "its" | "their" | "itself" | "themselves" | "own"
+        )
+    })
+}
+
+/// A relative clause or a new subordinate clause ends the search for an object.
+fn ends_object(gap: &str) -> bool {
+    let lower = gap.to_ascii_lowercase();
+    [
+        ", which",
+        ", who",
+        ", where",
+        ", when",
+        ", after",
+        ", before",
+        ", as ",
+        ", saying",
+        ", adding",
+        ", despite",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
+
+/// "no third party", "no one", "nobody", "no country": a negated role with no party.
+fn no_one_before(gap: &str) -> bool {
+    let lower = gap.to_ascii_lowercase();
+    [
+        "no third party",
+        "no third-party",
+        "no one",
+        "nobody",
+        "no country",
+        "no other country",
+        "no outside",
+        "no foreign",
+        "no external",
+        "neither",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn question_ignores_trailing_citations() {
+        assert!(is_question("Did China mediate? [3]"));
+        assert!(!is_question("China mediated. [3]"));
+    }
+
+    #[test]
+    fn dateline_tag_is_detected() {
+        assert_eq!(dateline_end("TEHRAN (Reuters) - Iran rejected the claim."), Some(19));
+        assert_eq!(dateline_end("AFP - Iran rejected the claim."), Some(6));
+        assert_eq!(dateline_end("Iran - as usual - rejected the claim."), None);
+    }
+
+    #[test]
+    fn words_keep_hyphens_and_apostrophes() {
+        assert_eq!(
+            words("U.S.-mediated, don't -").collect::<Vec<_>>(),
+            ["U", "S", "-mediated", "don't"]
+        );
+    }
+}

@@ -1,0 +1,87 @@
+//! `stancer label`: the claims of every sentence of every document, as CSV or JSON Lines.
+
+use super::{CliError, Output, Tally, load_pipeline, run_batches};
+use clap::Args;
+use stancer::input::{Fields, Format, InputOptions, read_inputs};
+use stancer::output::{CLAIM_COLUMNS, OutputFormat, RecordWriter};
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Label documents: one row per (holder, label, target) claim.
+#[derive(Debug, Args)]
+pub struct LabelArgs {
+    /// Files or folders to read (folders are walked in sorted order); none or "-" reads standard input.
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub common: CommonInput,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: OutputFormat,
+    /// Write to this file instead of standard output (written whole, or not at all).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Worker threads (default: all cores). The output does not depend on it.
+    #[arg(short, long)]
+    pub jobs: Option<usize>,
+}
+
+/// Options shared by the commands that read documents.
+#[derive(Debug, Args)]
+pub struct CommonInput {
+    /// Rule pack folder replacing the built-in rules.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// Read every input in this format instead of guessing from the file name
+    /// (standard input is read as text unless this is set).
+    #[arg(long, value_enum)]
+    pub input_format: Option<Format>,
+    /// Field (JSON Lines) or column (CSV/TSV) holding the document id.
+    #[arg(long, default_value = "id")]
+    pub id_field: String,
+    /// Field or column holding the text.
+    #[arg(long, default_value = "text")]
+    pub text_field: String,
+    /// Field or column holding the date (ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, default_value = "date")]
+    pub date_field: String,
+    /// No progress bar.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+impl CommonInput {
+    pub fn options(&self) -> InputOptions {
+        InputOptions {
+            fields: Fields {
+                id: self.id_field.clone(),
+                text: self.text_field.clone(),
+                date: self.date_field.clone(),
+            },
+            format: self.input_format,
+        }
+    }
+}
+
+pub fn run(args: LabelArgs) -> Result<Tally, CliError> {
+    if args.jobs == Some(0) {
+        return Err(CliError::Usage("-j must be at least 1".into()));
+    }
+    let started = Instant::now();
+    let pipeline = load_pipeline(args.common.rules.as_deref())?;
+    let (output, out) = Output::open(args.output.as_deref())?;
+    let mut writer = RecordWriter::new(out, args.format, &CLAIM_COLUMNS)?;
+    let inputs = read_inputs(&args.inputs, args.common.options());
+    let tally = run_batches(
+        inputs,
+        args.jobs,
+        args.common.quiet,
+        |doc| pipeline.label(doc),
+        |_, labeled, tally| {
+            tally.items += labeled.claims.len();
+            labeled.claims.iter().try_for_each(|c| writer.write(c))
+        },
+    )?;
+    output.commit(writer.finish()?)?;
+    eprintln!("{}", tally.summary("label", "claims", started.elapsed().as_secs_f64()));
+    Ok(tally)
+}

@@ -1,0 +1,203 @@
+//! The command line: one file per subcommand, each a thin layer over the library.
+//! This module holds what they share: loading the rule pack, the input stream run in
+//! parallel batches, progress, the run summary and output files written atomically.
+
+pub mod label;
+pub mod rules;
+pub mod sentences;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use stancer::Pipeline;
+use stancer::input::{Document, InputError, Inputs, Record};
+use stancer::rules::{RuleError, RulePack, Severity};
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Why a command failed, which decides the exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Usage(String),
+    #[error("the rule pack has {} error(s)", .0.iter().filter(|e| e.severity == Severity::Error).count())]
+    Rules(Vec<RuleError>),
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}
+
+impl From<io::Error> for CliError {
+    fn from(e: io::Error) -> CliError {
+        CliError::Other(e.into())
+    }
+}
+
+/// Loads `--rules DIR`, or the built-in pack; warnings go to standard error.
+pub fn load_rules(dir: Option<&Path>) -> Result<RulePack, CliError> {
+    let pack = match dir {
+        Some(d) => {
+            if !d.is_dir() {
+                return Err(CliError::Usage(format!("--rules {}: not a folder", d.display())));
+            }
+            RulePack::load_dir(d)
+        }
+        None => RulePack::builtin(),
+    }
+    .map_err(CliError::Rules)?;
+    for w in &pack.warnings {
+        eprintln!("{w}");
+    }
+    Ok(pack)
+}
+
+pub fn load_pipeline(dir: Option<&Path>) -> Result<Pipeline, CliError> {
+    let pack = load_rules(dir)?;
+    Pipeline::try_new(&pack).map_err(|e| CliError::Rules(vec![e]))
+}
+
+/// What a run read, for the closing summary and the exit code.
+#[derive(Debug, Default)]
+pub struct Tally {
+    pub documents: usize,
+    pub bytes: u64,
+    pub skipped: usize,
+    pub warnings: usize,
+    pub items: usize,
+}
+
+impl Tally {
+    /// The summary line printed at the end of a run.
+    pub fn summary(&self, command: &str, item_name: &str, seconds: f64) -> String {
+        let mb = self.bytes as f64 / 1e6;
+        format!(
+            "stancer {command}: {} documents ({mb:.1} MB) -> {} {item_name} in {seconds:.2}s; {} skipped, {} warnings",
+            self.documents, self.items, self.skipped, self.warnings
+        )
+    }
+}
+
+/// Standard output or a file written to a temporary name and renamed on success, so a
+/// failed run never leaves a truncated file that looks complete.
+pub struct Output {
+    target: Option<(PathBuf, tempfile::NamedTempFile)>,
+}
+
+impl Output {
+    pub fn open(path: Option<&Path>) -> Result<(Output, Box<dyn Write>), CliError> {
+        match path {
+            None => Ok((
+                Output { target: None },
+                Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
+            )),
+            Some(p) => {
+                let dir = p
+                    .parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."));
+                let temp = tempfile::Builder::new()
+                    .prefix(".stancer-")
+                    .tempfile_in(dir)
+                    .map_err(|e| {
+                        CliError::Usage(format!("-o {}: cannot write in {}: {e}", p.display(), dir.display()))
+                    })?;
+                let file: File = temp.reopen()?;
+                Ok((
+                    Output {
+                        target: Some((p.to_owned(), temp)),
+                    },
+                    Box::new(BufWriter::with_capacity(1 << 16, file)),
+                ))
+            }
+        }
+    }
+
+    /// Flushes `writer` and moves the temporary file into place.
+    pub fn commit(self, mut writer: Box<dyn Write>) -> Result<(), CliError> {
+        writer.flush()?;
+        drop(writer);
+        if let Some((path, temp)) = self.target {
+            temp.persist(&path)
+                .map_err(|e| CliError::Other(anyhow::anyhow!("-o {}: {}", path.display(), e.error)))?;
+        }
+        Ok(())
+    }
+}
+
+/// Documents per batch and text bytes per batch: enough to keep every core busy, small
+/// enough that memory does not grow with the corpus.
+const BATCH_DOCS: usize = 512;
+const BATCH_BYTES: usize = 8 << 20;
+
+/// Runs `work` over the documents of `inputs` on `jobs` threads in bounded batches and
+/// hands each result to `sink` in input order. Input problems are reported on standard
+/// error and counted in the returned tally.
+pub fn run_batches<T: Send>(
+    inputs: Inputs,
+    jobs: Option<usize>,
+    quiet: bool,
+    work: impl Fn(&Document) -> T + Sync,
+    mut sink: impl FnMut(&Document, T, &mut Tally) -> io::Result<()>,
+) -> Result<Tally, CliError> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(j) = jobs {
+        builder = builder.num_threads(j);
+    }
+    let pool = builder.build().map_err(|e| CliError::Usage(format!("-j: {e}")))?;
+    let progress = progress_bar(quiet);
+    let mut tally = Tally::default();
+    let mut inputs = inputs.peekable();
+    let report = |progress: &ProgressBar, e: &InputError, kind: &str| {
+        progress.suspend(|| eprintln!("{kind}: {e}"));
+    };
+    let started = Instant::now();
+    while inputs.peek().is_some() {
+        let mut batch: Vec<Document> = Vec::new();
+        let mut batch_bytes = 0;
+        while batch.len() < BATCH_DOCS && batch_bytes < BATCH_BYTES {
+            match inputs.next() {
+                None => break,
+                Some(Record::Doc(d)) => {
+                    batch_bytes += d.text.len();
+                    batch.push(d);
+                }
+                Some(Record::Skipped(e)) => {
+                    tally.skipped += 1;
+                    report(&progress, &e, "skipped");
+                }
+                Some(Record::Warning(e)) => {
+                    tally.warnings += 1;
+                    report(&progress, &e, "warning");
+                }
+                Some(Record::Note(n)) => progress.suspend(|| eprintln!("note: {n}")),
+            }
+        }
+        let results: Vec<T> = pool.install(|| batch.par_iter().map(&work).collect());
+        for (doc, result) in batch.iter().zip(results) {
+            tally.documents += 1;
+            tally.bytes += doc.text.len() as u64;
+            sink(doc, result, &mut tally)?;
+        }
+        progress.set_position(tally.bytes);
+        let secs = started.elapsed().as_secs_f64().max(1e-9);
+        progress.set_message(format!(
+            "{} docs, {:.1} MB/s",
+            tally.documents,
+            tally.bytes as f64 / 1e6 / secs
+        ));
+    }
+    progress.finish_and_clear();
+    Ok(tally)
+}
+
+fn progress_bar(quiet: bool) -> ProgressBar {
+    if quiet || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new_spinner();
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {elapsed_precise} {bytes} read, {msg}") {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
+}

@@ -1,0 +1,70 @@
+//! `stancer sentences`: the sentence spans of every document, for checking the splitter.
+
+use super::label::CommonInput;
+use super::{CliError, Output, Tally, load_pipeline, run_batches};
+use clap::Args;
+use stancer::input::read_inputs;
+use stancer::output::{OutputFormat, RecordWriter, SENTENCE_COLUMNS, SentenceRecord};
+use stancer::pipeline::CharOffsets;
+use stancer::segment::fold_whitespace;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Split documents into sentences: one record per sentence with its character offsets.
+#[derive(Debug, Args)]
+pub struct SentencesArgs {
+    /// Files or folders to read; none or "-" reads standard input.
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub common: CommonInput,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: OutputFormat,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(short, long)]
+    pub jobs: Option<usize>,
+}
+
+pub fn run(args: SentencesArgs) -> Result<Tally, CliError> {
+    if args.jobs == Some(0) {
+        return Err(CliError::Usage("-j must be at least 1".into()));
+    }
+    let started = Instant::now();
+    let pipeline = load_pipeline(args.common.rules.as_deref())?;
+    let (output, out) = Output::open(args.output.as_deref())?;
+    let mut writer = RecordWriter::new(out, args.format, &SENTENCE_COLUMNS)?;
+    let inputs = read_inputs(&args.inputs, args.common.options());
+    let tally = run_batches(
+        inputs,
+        args.jobs,
+        args.common.quiet,
+        |doc| {
+            let mut chars = CharOffsets::new(&doc.text);
+            pipeline
+                .sentence_spans(&doc.text)
+                .into_iter()
+                .enumerate()
+                .map(|(i, span)| SentenceRecord {
+                    doc_id: doc.id.clone(),
+                    sentence_id: i + 1,
+                    start: chars.at(span.start),
+                    end: chars.at(span.end),
+                    text: fold_whitespace(&doc.text[span]),
+                })
+                .collect::<Vec<_>>()
+        },
+        |_, records, tally| {
+            tally.items += records.len();
+            records.iter().try_for_each(|r| writer.write(r))
+        },
+    )?;
+    output.commit(writer.finish()?)?;
+    eprintln!(
+        "{}",
+        tally.summary("sentences", "sentences", started.elapsed().as_secs_f64())
+    );
+    Ok(tally)
+}

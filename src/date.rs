@@ -1,0 +1,140 @@
+//! ISO 8601 calendar dates as used by documents (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) and
+//! by the term dates of the people lexicon.
+
+use std::fmt;
+
+/// A day as `yyyymmdd`, so that ordering is numeric ordering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day(u32);
+
+impl Day {
+    pub fn new(year: u32, month: u32, day: u32) -> Day {
+        Day(year * 10_000 + month * 100 + day)
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.0 / 10_000,
+            self.0 / 100 % 100,
+            self.0 % 100
+        )
+    }
+}
+
+/// A possibly partial date: "2025" covers the whole year, so it is kept as the
+/// first and last day it can mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateRange {
+    pub first: Day,
+    pub last: Day,
+}
+
+impl DateRange {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a longer ISO timestamp keeps its date part.
+    ///
+    /// ```
+    /// use stancer::date::DateRange;
+    /// let may = DateRange::parse("2025-05").unwrap();
+    /// assert_eq!(may.first.to_string(), "2025-05-01");
+    /// assert_eq!(may.last.to_string(), "2025-05-31");
+    /// assert!(DateRange::parse("2025-13-01").is_err());
+    /// ```
+    pub fn parse(text: &str) -> Result<DateRange, String> {
+        let text = text.trim();
+        let date_part = match text.find(['T', ' ']) {
+            Some(i) if i >= 10 => &text[..i],
+            _ => text,
+        };
+        let parts: Vec<&str> = date_part.split('-').collect();
+        let bad = || format!("invalid date {text:?} (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+        let number = |s: &str, len: usize| -> Result<u32, String> {
+            if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
+                s.parse().map_err(|_| bad())
+            } else {
+                Err(bad())
+            }
+        };
+        let year = number(parts.first().copied().unwrap_or(""), 4)?;
+        match parts.len() {
+            1 => Ok(DateRange {
+                first: Day::new(year, 1, 1),
+                last: Day::new(year, 12, 31),
+            }),
+            2 | 3 => {
+                let month = number(parts[1], 2)?;
+                if !(1..=12).contains(&month) {
+                    return Err(bad());
+                }
+                let month_days = days_in_month(year, month);
+                if parts.len() == 2 {
+                    return Ok(DateRange {
+                        first: Day::new(year, month, 1),
+                        last: Day::new(year, month, month_days),
+                    });
+                }
+                let day = number(parts[2], 2)?;
+                if day == 0 || day > month_days {
+                    return Err(bad());
+                }
+                let d = Day::new(year, month, day);
+                Ok(DateRange { first: d, last: d })
+            }
+            _ => Err(bad()),
+        }
+    }
+
+    /// Parses a full `YYYY-MM-DD` day, as rule files require.
+    pub fn parse_day(text: &str) -> Result<Day, String> {
+        let range = DateRange::parse(text)?;
+        if range.first != range.last {
+            return Err(format!("invalid date {text:?} (expected a full YYYY-MM-DD)"));
+        }
+        Ok(range.first)
+    }
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_only_covers_whole_year() {
+        let r = DateRange::parse("2024").unwrap();
+        assert_eq!(
+            (r.first.to_string(), r.last.to_string()),
+            ("2024-01-01".into(), "2024-12-31".into())
+        );
+    }
+
+    #[test]
+    fn leap_day_accepted_only_in_leap_years() {
+        assert!(DateRange::parse("2024-02-29").is_ok());
+        assert!(DateRange::parse("2025-02-29").is_err());
+    }
+
+    #[test]
+    fn timestamp_keeps_date_part() {
+        let r = DateRange::parse("2025-05-10T14:00:00Z").unwrap();
+        assert_eq!(r.first.to_string(), "2025-05-10");
+    }
+
+    #[test]
+    fn garbage_is_rejected() {
+        for bad in ["", "25-05-10", "2025/05/10", "2025-5-1", "abcd"] {
+            assert!(DateRange::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

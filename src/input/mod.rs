@@ -1,0 +1,266 @@
+//! Input: files, directories and standard input become a stream of [`Document`]s.
+//!
+//! Text files are one document each; JSON Lines and CSV/TSV files hold one document per
+//! record; a `.gz` suffix is decompressed on the fly. Problems with one file or record
+//! are reported as [`Record::Skipped`] or [`Record::Warning`] and the stream goes on.
+
+mod records;
+
+use crate::date::DateRange;
+use flate2::read::MultiGzDecoder;
+use std::collections::VecDeque;
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// One article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub id: String,
+    pub text: String,
+    pub date: Option<DateRange>,
+    /// The date as written in the input, for output.
+    pub date_text: Option<String>,
+}
+
+impl Document {
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            date: None,
+            date_text: None,
+        }
+    }
+
+    /// Sets the document date; `text` is ISO 8601 (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub fn with_date(mut self, text: &str) -> Result<Document, String> {
+        self.date = Some(DateRange::parse(text)?);
+        self.date_text = Some(text.trim().to_owned());
+        Ok(self)
+    }
+}
+
+/// A problem with an input file or record: where, and what.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct InputError {
+    pub path: String,
+    pub line: Option<u64>,
+    pub message: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.path, line, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+/// One item of the input stream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Record {
+    Doc(Document),
+    /// A file or record that could not be read; it is left out of the output.
+    Skipped(InputError),
+    /// Read, but with a problem worth knowing (invalid UTF-8 replaced, a bad date ignored).
+    Warning(InputError),
+    /// Something the user should know that is not a problem.
+    Note(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Jsonl,
+    Csv,
+    Tsv,
+}
+
+/// Field names for record formats.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    pub id: String,
+    pub text: String,
+    pub date: String,
+}
+
+impl Default for Fields {
+    fn default() -> Fields {
+        Fields {
+            id: "id".into(),
+            text: "text".into(),
+            date: "date".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct InputOptions {
+    pub fields: Fields,
+    /// Read every input in this format instead of guessing from the file name.
+    pub format: Option<Format>,
+}
+
+/// The documents of `inputs` in order: files in argument order, directories walked in
+/// sorted order. An empty list or `-` reads standard input.
+pub fn read_inputs(inputs: &[PathBuf], options: InputOptions) -> Inputs {
+    let mut queue = VecDeque::new();
+    if inputs.is_empty() {
+        queue.push_back(Pending::Stdin);
+    }
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            queue.push_back(Pending::Stdin);
+        } else {
+            queue.push_back(Pending::Arg(input.clone()));
+        }
+    }
+    Inputs {
+        queue,
+        options,
+        current: None,
+    }
+}
+
+enum Pending {
+    Stdin,
+    Arg(PathBuf),
+    File(PathBuf),
+    Ready(Record),
+}
+
+/// The stream of input records; see [`read_inputs`].
+pub struct Inputs {
+    queue: VecDeque<Pending>,
+    options: InputOptions,
+    current: Option<Box<dyn Iterator<Item = Record> + Send>>,
+}
+
+impl Iterator for Inputs {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        loop {
+            if let Some(current) = &mut self.current {
+                if let Some(record) = current.next() {
+                    return Some(record);
+                }
+                self.current = None;
+            }
+            match self.queue.pop_front()? {
+                Pending::Ready(record) => return Some(record),
+                Pending::Stdin => {
+                    let format = self.options.format.unwrap_or(Format::Text);
+                    let reader: Box<dyn BufRead + Send> = Box::new(BufReader::new(io::stdin()));
+                    self.current = Some(records::open(reader, "stdin".into(), format, &self.options.fields));
+                }
+                Pending::Arg(path) => self.expand(path),
+                Pending::File(path) => self.current = Some(self.open_file(&path)),
+            }
+        }
+    }
+}
+
+impl Inputs {
+    /// Replaces a path argument by its files (a directory's, walked in sorted order).
+    fn expand(&mut self, path: PathBuf) {
+        let shown = path.display().to_string();
+        match std::fs::metadata(&path) {
+            Err(e) => self.queue.push_front(Pending::Ready(Record::Skipped(InputError {
+                path: shown,
+                line: None,
+                message: format!("cannot read: {e}"),
+            }))),
+            Ok(meta) if meta.is_dir() => {
+                let mut found = Vec::new();
+                let walk = walkdir::WalkDir::new(&path)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+                for entry in walk {
+                    match entry {
+                        Ok(e) if e.file_type().is_file() => {
+                            let name = e.file_name().to_string_lossy();
+                            if name.ends_with(".expected.jsonl") {
+                                found.push(Pending::Ready(Record::Note(format!(
+                                    "{}: an expectations file, not read as input (name it explicitly to read it)",
+                                    e.path().display()
+                                ))));
+                            } else {
+                                found.push(Pending::File(e.into_path()));
+                            }
+                        }
+                        Ok(_) => {}
+                        Err(e) => {
+                            let at = e.path().map_or(shown.clone(), |p| p.display().to_string());
+                            found.push(Pending::Ready(Record::Skipped(InputError {
+                                path: at,
+                                line: None,
+                                message: format!(
+                                    "cannot read: {}",
+                                    e.io_error().map_or(e.to_string(), |io| io.to_string())
+                                ),
+                            })));
+                        }
+                    }
+                }
+                for item in found.into_iter().rev() {
+                    self.queue.push_front(item);
+                }
+            }
+            Ok(_) => self.queue.push_front(Pending::File(path)),
+        }
+    }
+
+    fn open_file(&self, path: &Path) -> Box<dyn Iterator<Item = Record> + Send> {
+        let shown = path.display().to_string();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let gz = name.ends_with(".gz");
+        let base = name.strip_suffix(".gz").unwrap_or(&name);
+        let format = self.options.format.unwrap_or_else(|| format_of(base));
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) => {
+                return single(Record::Skipped(InputError {
+                    path: shown,
+                    line: None,
+                    message: format!("cannot read: {e}"),
+                }));
+            }
+        };
+        let reader: Box<dyn BufRead + Send> = if gz {
+            Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(file)))
+        } else {
+            Box::new(BufReader::with_capacity(1 << 16, file))
+        };
+        records::open(reader, shown, format, &self.options.fields)
+    }
+}
+
+fn single(record: Record) -> Box<dyn Iterator<Item = Record> + Send> {
+    Box::new(std::iter::once(record))
+}
+
+/// The format a file name suggests; anything unknown is text.
+pub fn format_of(name: &str) -> Format {
+    let ext = name.rsplit('.').next().unwrap_or("");
+    match ext {
+        "jsonl" | "ndjson" => Format::Jsonl,
+        "csv" => Format::Csv,
+        "tsv" | "tab" => Format::Tsv,
+        _ => Format::Text,
+    }
+}
+
+/// Reads all of `reader`, for text documents.
+fn read_all(mut reader: impl Read) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}

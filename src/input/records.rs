@@ -1,0 +1,260 @@
+//! Record readers: one text document, JSON Lines, and CSV/TSV.
+
+use super::{Document, Fields, Format, InputError, Record, read_all};
+use std::collections::VecDeque;
+use std::io::BufRead;
+
+type Stream = Box<dyn Iterator<Item = Record> + Send>;
+
+pub(super) fn open(reader: Box<dyn BufRead + Send>, path: String, format: Format, fields: &Fields) -> Stream {
+    match format {
+        Format::Text => text_document(reader, path),
+        Format::Jsonl => Box::new(JsonLines {
+            reader,
+            path,
+            line: 0,
+            fields: fields.clone(),
+            queue: VecDeque::new(),
+            done: false,
+        }),
+        Format::Csv => table(reader, path, b',', fields),
+        Format::Tsv => table(reader, path, b'\t', fields),
+    }
+}
+
+fn problem(path: &str, line: Option<u64>, message: impl Into<String>) -> InputError {
+    InputError {
+        path: path.to_owned(),
+        line,
+        message: message.into(),
+    }
+}
+
+/// Decodes UTF-8, replacing invalid bytes; the warning names the first bad line.
+fn decode(bytes: Vec<u8>, path: &str, first_line: u64) -> (String, Option<InputError>) {
+    match String::from_utf8(bytes) {
+        Ok(s) => (s, None),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let line = first_line + bytes[..valid].iter().filter(|&&b| b == b'\n').count() as u64;
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            (
+                text,
+                Some(problem(path, Some(line), "invalid UTF-8, replaced with U+FFFD")),
+            )
+        }
+    }
+}
+
+fn strip_bom(s: &str) -> &str {
+    s.strip_prefix('\u{feff}').unwrap_or(s)
+}
+
+fn text_document(reader: Box<dyn BufRead + Send>, path: String) -> Stream {
+    let bytes = match read_all(reader) {
+        Ok(b) => b,
+        Err(e) => {
+            return Box::new(std::iter::once(Record::Skipped(problem(
+                &path,
+                None,
+                format!("cannot read: {e}"),
+            ))));
+        }
+    };
+    if bytes[..bytes.len().min(8192)].contains(&0) {
+        return Box::new(std::iter::once(Record::Skipped(problem(
+            &path,
+            None,
+            "binary file (NUL bytes), skipped",
+        ))));
+    }
+    let (text, warning) = decode(bytes, &path, 1);
+    let doc = Document::new(path, strip_bom(&text));
+    Box::new(
+        warning
+            .map(Record::Warning)
+            .into_iter()
+            .chain(std::iter::once(Record::Doc(doc))),
+    )
+}
+
+/// Sets the date of `doc` from `date`, or warns and keeps the document undated.
+fn dated(doc: Document, date: Option<&str>, path: &str, line: u64) -> (Document, Option<Record>) {
+    match date.map(str::trim).filter(|d| !d.is_empty()) {
+        None => (doc, None),
+        Some(d) => match doc.clone().with_date(d) {
+            Ok(doc) => (doc, None),
+            Err(e) => (
+                doc,
+                Some(Record::Warning(problem(
+                    path,
+                    Some(line),
+                    format!("{e}; the document is labeled without a date"),
+                ))),
+            ),
+        },
+    }
+}
+
+struct JsonLines {
+    reader: Box<dyn BufRead + Send>,
+    path: String,
+    line: u64,
+    fields: Fields,
+    queue: VecDeque<Record>,
+    done: bool,
+}
+
+impl Iterator for JsonLines {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        loop {
+            if let Some(r) = self.queue.pop_front() {
+                return Some(r);
+            }
+            if self.done {
+                return None;
+            }
+            let mut buf = Vec::new();
+            match self.reader.read_until(b'\n', &mut buf) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => {
+                    self.done = true;
+                    return Some(Record::Skipped(problem(
+                        &self.path,
+                        Some(self.line + 1),
+                        format!("cannot read further: {e}"),
+                    )));
+                }
+            }
+            self.line += 1;
+            let (text, warning) = decode(buf, &self.path, self.line);
+            if let Some(w) = warning {
+                self.queue.push_back(Record::Warning(w));
+            }
+            let line = strip_bom(text.trim_end_matches(['\n', '\r']));
+            if line.trim().is_empty() {
+                continue;
+            }
+            let record = self.parse(line);
+            self.queue.push_back(record.0);
+            if let Some(extra) = record.1 {
+                self.queue.push_back(extra);
+            }
+        }
+    }
+}
+
+impl JsonLines {
+    fn parse(&self, line: &str) -> (Record, Option<Record>) {
+        let skip = |message: String| (Record::Skipped(problem(&self.path, Some(self.line), message)), None);
+        let value: serde_json::Value = match serde_json::from_str(line) {
+            Ok(v) => v,
+            Err(e) => return skip(format!("invalid JSON: {e}")),
+        };
+        let Some(object) = value.as_object() else {
+            return skip("not a JSON object".into());
+        };
+        let text = match object.get(&self.fields.text) {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(_) => return skip(format!("field {:?} is not a string", self.fields.text)),
+            None => {
+                return skip(format!(
+                    "no {:?} field (set --text-field to the field holding the text)",
+                    self.fields.text
+                ));
+            }
+        };
+        let id = match object.get(&self.fields.id) {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => format!("{}:{}", self.path, self.line),
+        };
+        let date = object.get(&self.fields.date).and_then(|d| d.as_str());
+        let (doc, warning) = dated(Document::new(id, text), date, &self.path, self.line);
+        match warning {
+            // The warning first, so messages come in line order before the document.
+            Some(w) => (w, Some(Record::Doc(doc))),
+            None => (Record::Doc(doc), None),
+        }
+    }
+}
+
+fn table(reader: Box<dyn BufRead + Send>, path: String, delimiter: u8, fields: &Fields) -> Stream {
+    let mut csv = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(reader);
+    let headers = match csv.byte_headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            return Box::new(std::iter::once(Record::Skipped(problem(
+                &path,
+                Some(1),
+                format!("cannot read the header row: {e}"),
+            ))));
+        }
+    };
+    let names: Vec<String> = headers
+        .iter()
+        .map(|h| strip_bom(&String::from_utf8_lossy(h)).trim().to_owned())
+        .collect();
+    let column = |name: &str| names.iter().position(|h| h == name);
+    let Some(text_col) = column(&fields.text) else {
+        let message = format!(
+            "no {:?} column (columns: {}); set --text-field to the column holding the text",
+            fields.text,
+            names.join(", ")
+        );
+        return Box::new(std::iter::once(Record::Skipped(problem(&path, Some(1), message))));
+    };
+    let id_col = column(&fields.id);
+    let date_col = column(&fields.date);
+    let mut row = 0u64;
+    Box::new(csv.into_byte_records().flat_map(move |result| {
+        row += 1;
+        let mut out = Vec::with_capacity(2);
+        let record = match result {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line());
+                out.push(Record::Skipped(problem(&path, line, format!("malformed record: {e}"))));
+                return out;
+            }
+        };
+        let line = record.position().map_or(row + 1, |p| p.line());
+        let mut field = |col: usize| -> Option<String> {
+            let bytes = record.get(col)?.to_vec();
+            let (text, warning) = decode(bytes, &path, line);
+            if let Some(w) = warning {
+                out.push(Record::Warning(w));
+            }
+            Some(text)
+        };
+        let Some(text) = field(text_col) else {
+            out.push(Record::Skipped(problem(
+                &path,
+                Some(line),
+                format!("record has no {:?} field", fields_text_name(&names, text_col)),
+            )));
+            return out;
+        };
+        let id = id_col
+            .and_then(&mut field)
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| format!("{path}:{row}"));
+        let date = date_col.and_then(&mut field);
+        let (doc, warning) = dated(Document::new(id, text), date.as_deref(), &path, line);
+        out.extend(warning);
+        out.push(Record::Doc(doc));
+        out
+    }))
+}
+
+fn fields_text_name(names: &[String], col: usize) -> String {
+    names.get(col).cloned().unwrap_or_default()
+}

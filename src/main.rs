@@ -1,0 +1,68 @@
+//! The `stancer` binary: parses arguments, runs a subcommand, maps the outcome to an
+//! exit code (0 success, 1 some input skipped, 2 usage error or unusable rule pack).
+
+mod cli;
+
+use clap::{Parser, Subcommand};
+use cli::CliError;
+use std::process::ExitCode;
+
+/// Rule-based stance labeling of news: who supports, disputes or praises whom.
+#[derive(Debug, Parser)]
+#[command(name = "stancer", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Label(cli::label::LabelArgs),
+    Sentences(cli::sentences::SentencesArgs),
+    /// Inspect a rule pack.
+    #[command(subcommand)]
+    Rules(cli::rules::RulesCommand),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let result = match cli.command {
+        Command::Label(args) => cli::label::run(args).map(|t| t.skipped),
+        Command::Sentences(args) => cli::sentences::run(args).map(|t| t.skipped),
+        Command::Rules(command) => cli::rules::run(command).map(|()| 0),
+    };
+    match result {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(1),
+        Err(CliError::Usage(message)) => {
+            eprintln!("stancer: {message}");
+            ExitCode::from(2)
+        }
+        Err(CliError::Rules(errors)) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            eprintln!("stancer: the rule pack has errors; fix them or check it with `stancer rules check DIR`");
+            ExitCode::from(2)
+        }
+        Err(CliError::Other(e)) => {
+            if let Some(io) = e.downcast_ref::<std::io::Error>()
+                && io.kind() == std::io::ErrorKind::BrokenPipe
+            {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("stancer: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

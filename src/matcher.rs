@@ -1,0 +1,170 @@
+//! Matching: one pass of the lexicon's automaton over a document, giving every actor,
+//! body, cue, negator and speaker mention with its byte span. Case rules and word
+//! boundaries are checked here, and people are kept only while in office at the
+//! document's date, so that attribution sees parties, not strings.
+
+use crate::date::DateRange;
+use crate::rules::Lexicon;
+use crate::rules::lexicon::PartyId;
+use aho_corasick::Input;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// An alias naming a party; `alias` indexes [`Lexicon::aliases`].
+    Actor {
+        party: PartyId,
+        alias: u32,
+    },
+    /// A person out of office at the document date, or an alias naming two parties:
+    /// a named speaker who holds no party.
+    Inactive {
+        alias: u32,
+    },
+    Body {
+        body: u32,
+    },
+    Cue {
+        cue: u32,
+    },
+    Negator {
+        negator: u32,
+    },
+    Speaker {
+        speaker: u32,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte span of the matched text, without any possessive ending.
+    pub span: Range<usize>,
+    pub kind: MentionKind,
+    /// Followed by `'s`, `’s` or a bare apostrophe ("Philippines'").
+    pub possessive: bool,
+    /// End of the mention including its possessive ending.
+    pub tail: usize,
+}
+
+/// Every mention in `text`, in order, non-overlapping.
+///
+/// ```
+/// use stancer::matcher::{find_mentions, MentionKind};
+/// let lexicon = stancer::rules::RulePack::builtin().unwrap().compile().unwrap();
+/// let mentions = find_mentions(&lexicon, "Pakistan's army thanked the US.", None);
+/// assert!(mentions[0].possessive);
+/// assert!(matches!(mentions.last().unwrap().kind, MentionKind::Actor { .. }));
+/// // Acronyms match case-sensitively: "us" is no party.
+/// assert!(find_mentions(&lexicon, "He told us.", None).is_empty());
+/// ```
+pub fn find_mentions(lexicon: &Lexicon, text: &str, date: Option<DateRange>) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let Some(m) = lexicon.automaton.find(Input::new(text).span(pos..text.len())) else {
+            break;
+        };
+        let span = m.start()..m.end();
+        match classify(lexicon, text, span.clone(), m.pattern().as_usize(), date) {
+            Some(kind) => {
+                let (possessive, tail) = possessive_tail(text, span.end);
+                mentions.push(Mention {
+                    span,
+                    kind,
+                    possessive,
+                    tail,
+                });
+                pos = m.end();
+            }
+            // A rejected match may hide a shorter one inside it ("Indiana" is not "India",
+            // but a later pattern may start within it): resume one character on.
+            None => pos = next_char(text, m.start()),
+        }
+    }
+    mentions
+}
+
+fn next_char(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(text.len(), |c| at + c.len_utf8())
+}
+
+fn classify(
+    lexicon: &Lexicon,
+    text: &str,
+    span: Range<usize>,
+    pattern: usize,
+    date: Option<DateRange>,
+) -> Option<MentionKind> {
+    let pattern_text = &lexicon.patterns[pattern];
+    if !on_word_boundaries(text, &span, pattern_text) {
+        return None;
+    }
+    let meaning = &lexicon.meanings[pattern];
+    let matched = &text[span.clone()];
+    let exact: Vec<u32> = meaning
+        .aliases
+        .iter()
+        .copied()
+        .filter(|&i| lexicon.alias(i).rule.alias == matched)
+        .collect();
+    if !exact.is_empty() {
+        let mut active = exact.iter().filter(|&&i| lexicon.alias(i).rule.active(date));
+        return Some(match active.next() {
+            Some(&first) => {
+                let party = lexicon.alias(first).party;
+                if active.all(|&i| lexicon.alias(i).party == party) {
+                    MentionKind::Actor { party, alias: first }
+                } else {
+                    MentionKind::Inactive { alias: first }
+                }
+            }
+            None => MentionKind::Inactive { alias: exact[0] },
+        });
+    }
+    if let Some(cue) = meaning.cue {
+        return Some(MentionKind::Cue { cue });
+    }
+    if let Some(negator) = meaning.negator {
+        return Some(MentionKind::Negator { negator });
+    }
+    if let Some(speaker) = meaning.speaker {
+        return Some(MentionKind::Speaker { speaker });
+    }
+    meaning.body.map(|body| MentionKind::Body { body })
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// A pattern that begins (ends) with a letter or digit must not continue a word on that
+/// side: "India" is not found in "Indiana". Clitics ("n't") attach to the word before.
+fn on_word_boundaries(text: &str, span: &Range<usize>, pattern: &str) -> bool {
+    let starts_word =
+        pattern.chars().next().is_some_and(is_word_char) && !pattern.starts_with("n't") && !pattern.starts_with("n’t");
+    let ends_word = pattern.chars().next_back().is_some_and(is_word_char);
+    let before_ok = !starts_word || !text[..span.start].chars().next_back().is_some_and(is_word_char);
+    let after_ok = !ends_word || !text[span.end..].chars().next().is_some_and(is_word_char);
+    before_ok && after_ok
+}
+
+fn possessive_tail(text: &str, end: usize) -> (bool, usize) {
+    let rest = &text[end..];
+    for suffix in ["'s", "’s"] {
+        if let Some(after) = rest.strip_prefix(suffix)
+            && !after.chars().next().is_some_and(is_word_char)
+        {
+            return (true, end + suffix.len());
+        }
+    }
+    let plural_s = text[..end].ends_with('s');
+    for apostrophe in ["'", "’"] {
+        if plural_s
+            && let Some(after) = rest.strip_prefix(apostrophe)
+            && !after.chars().next().is_some_and(is_word_char)
+        {
+            return (true, end + apostrophe.len());
+        }
+    }
+    (false, end)
+}

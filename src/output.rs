@@ -1,0 +1,80 @@
+//! Output: claim records and sentence records as CSV or JSON Lines.
+
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    Csv,
+    Jsonl,
+}
+
+/// One sentence as `stancer sentences` writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SentenceRecord {
+    pub doc_id: String,
+    pub sentence_id: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// Writes records of one type in the chosen format. CSV gets its header row at once, so
+/// that a run with no record still writes a valid table.
+pub struct RecordWriter<W: Write> {
+    inner: Inner<W>,
+}
+
+enum Inner<W: Write> {
+    Csv(Box<csv::Writer<W>>),
+    Jsonl(W),
+}
+
+impl<W: Write> RecordWriter<W> {
+    pub fn new(out: W, format: OutputFormat, columns: &[&str]) -> io::Result<RecordWriter<W>> {
+        let inner = match format {
+            OutputFormat::Csv => {
+                let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(out);
+                w.write_record(columns).map_err(io::Error::other)?;
+                Inner::Csv(Box::new(w))
+            }
+            OutputFormat::Jsonl => Inner::Jsonl(out),
+        };
+        Ok(RecordWriter { inner })
+    }
+
+    pub fn write<T: Serialize>(&mut self, record: &T) -> io::Result<()> {
+        match &mut self.inner {
+            Inner::Csv(w) => w.serialize(record).map_err(io::Error::other),
+            Inner::Jsonl(w) => {
+                serde_json::to_writer(&mut *w, record).map_err(io::Error::other)?;
+                w.write_all(b"\n")
+            }
+        }
+    }
+
+    pub fn finish(self) -> io::Result<W> {
+        match self.inner {
+            Inner::Csv(w) => w.into_inner().map_err(|e| io::Error::other(e.to_string())),
+            Inner::Jsonl(w) => Ok(w),
+        }
+    }
+}
+
+/// The columns of the claims table, in the order of [`ClaimRecord`]'s fields.
+pub const CLAIM_COLUMNS: [&str; 12] = [
+    "doc_id",
+    "sentence_id",
+    "holder",
+    "label",
+    "target",
+    "cue",
+    "rule",
+    "holder_text",
+    "target_text",
+    "start",
+    "end",
+    "sentence",
+];
+
+pub const SENTENCE_COLUMNS: [&str; 5] = ["doc_id", "sentence_id", "start", "end", "text"];

@@ -1,0 +1,168 @@
+//! The pipeline: a compiled rule pack applied to documents, stage by stage.
+
+use crate::attribute::{self, Attribution};
+use crate::input::Document;
+use crate::matcher::{self, Mention};
+use crate::rules::{Lexicon, RuleError, RulePack};
+use crate::segment::fold_whitespace;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// One claim as the output shows it: parties by id, texts as they appear, offsets in
+/// characters of the document.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ClaimRecord {
+    pub doc_id: String,
+    pub sentence_id: usize,
+    pub holder: String,
+    pub label: String,
+    pub target: String,
+    pub cue: String,
+    pub rule: String,
+    pub holder_text: String,
+    pub target_text: String,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: String,
+}
+
+/// A document's labeling result.
+#[derive(Debug, Clone, Default)]
+pub struct Labeled {
+    pub claims: Vec<ClaimRecord>,
+    pub sentences: usize,
+}
+
+/// Everything the stages found in one document, for `explain`.
+pub struct Analysis {
+    pub sentences: Vec<Range<usize>>,
+    pub mentions: Vec<Mention>,
+    pub attributions: Vec<Attribution>,
+}
+
+/// A compiled rule pack, cheap to clone and share across threads.
+#[derive(Clone)]
+pub struct Pipeline {
+    lexicon: Arc<Lexicon>,
+}
+
+impl Pipeline {
+    /// Compiles `pack`.
+    ///
+    /// # Panics
+    /// When the automaton cannot be built; use [`Pipeline::try_new`] for user rule packs.
+    pub fn new(pack: RulePack) -> Pipeline {
+        match Pipeline::try_new(&pack) {
+            Ok(p) => p,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    pub fn try_new(pack: &RulePack) -> Result<Pipeline, RuleError> {
+        Ok(Pipeline {
+            lexicon: Arc::new(pack.compile()?),
+        })
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Sentence spans of `text`, byte offsets.
+    pub fn sentence_spans(&self, text: &str) -> Vec<Range<usize>> {
+        self.lexicon.segmenter.sentence_spans(text)
+    }
+
+    /// Runs every stage on `doc`.
+    pub fn analyze(&self, doc: &Document) -> Analysis {
+        let sentences = self.sentence_spans(&doc.text);
+        let mentions = matcher::find_mentions(&self.lexicon, &doc.text, doc.date);
+        let mut attributions = Vec::with_capacity(sentences.len());
+        let mut first = 0;
+        for span in &sentences {
+            // Mentions are sorted; each sentence takes those wholly inside it.
+            while first < mentions.len() && mentions[first].span.start < span.start {
+                first += 1;
+            }
+            let mut last = first;
+            while last < mentions.len() && mentions[last].span.end <= span.end {
+                last += 1;
+            }
+            attributions.push(attribute::attribute(
+                &self.lexicon,
+                &doc.text,
+                span.clone(),
+                &mentions[first..last],
+            ));
+            first = last;
+        }
+        Analysis {
+            sentences,
+            mentions,
+            attributions,
+        }
+    }
+
+    /// The claims of `doc`, ready for output.
+    pub fn label(&self, doc: &Document) -> Labeled {
+        let analysis = self.analyze(doc);
+        let mut claims = Vec::new();
+        let mut chars = CharOffsets::new(&doc.text);
+        for (i, (span, att)) in analysis.sentences.iter().zip(&analysis.attributions).enumerate() {
+            if att.claims.is_empty() {
+                continue;
+            }
+            let start = chars.at(span.start);
+            let end = chars.at(span.end);
+            let sentence = fold_whitespace(&doc.text[span.clone()]);
+            for c in &att.claims {
+                claims.push(ClaimRecord {
+                    doc_id: doc.id.clone(),
+                    sentence_id: i + 1,
+                    holder: self.lexicon.party(c.holder).id.clone(),
+                    label: c.label.to_string(),
+                    target: c.target.map(|t| self.lexicon.party(t).id.clone()).unwrap_or_default(),
+                    cue: doc.text[c.cue.clone()].to_owned(),
+                    rule: c.rule.clone(),
+                    holder_text: doc.text[c.holder_span.clone()].to_owned(),
+                    target_text: c
+                        .target_span
+                        .clone()
+                        .map(|s| doc.text[s].to_owned())
+                        .unwrap_or_default(),
+                    start,
+                    end,
+                    sentence: sentence.clone(),
+                });
+            }
+        }
+        Labeled {
+            claims,
+            sentences: analysis.sentences.len(),
+        }
+    }
+}
+
+/// Converts increasing byte offsets to character offsets in one forward pass.
+pub struct CharOffsets<'a> {
+    text: &'a str,
+    byte: usize,
+    char: usize,
+}
+
+impl<'a> CharOffsets<'a> {
+    pub fn new(text: &'a str) -> CharOffsets<'a> {
+        CharOffsets { text, byte: 0, char: 0 }
+    }
+
+    /// The character offset of byte offset `at`; calls with decreasing offsets restart.
+    pub fn at(&mut self, at: usize) -> usize {
+        if at < self.byte {
+            self.byte = 0;
+            self.char = 0;
+        }
+        self.char += self.text[self.byte..at].chars().count();
+        self.byte = at;
+        self.char
+    }
+}

@@ -1,0 +1,195 @@
+//! The compiled rule pack: one Aho-Corasick automaton over every actor alias, body,
+//! cue form, negator and speaker, and the tables that say what each pattern means.
+
+use super::{ActorAlias, CueRule, Party, RuleError, RulePack, Source, Term};
+use crate::segment::Segmenter;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::collections::HashMap;
+
+/// Index of a party in [`Lexicon::parties`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartyId(pub u16);
+
+/// An alias with its party resolved to an index.
+#[derive(Debug, Clone)]
+pub struct CompiledAlias {
+    pub party: PartyId,
+    pub rule: ActorAlias,
+}
+
+/// What one automaton pattern stands for. Patterns are keyed by their lower-case text,
+/// so one pattern may be an alias (checked for exact case) and a cue at once.
+#[derive(Debug, Clone, Default)]
+pub struct PatternMeaning {
+    /// Indices into [`Lexicon::aliases`]; the match must equal the alias text exactly.
+    pub aliases: Vec<u32>,
+    pub body: Option<u32>,
+    pub cue: Option<u32>,
+    pub negator: Option<u32>,
+    pub speaker: Option<u32>,
+}
+
+pub struct Lexicon {
+    pub automaton: AhoCorasick,
+    /// The pattern texts, by pattern id.
+    pub patterns: Vec<String>,
+    pub meanings: Vec<PatternMeaning>,
+    pub parties: Vec<Party>,
+    pub aliases: Vec<CompiledAlias>,
+    pub bodies: Vec<Term>,
+    pub cues: Vec<CueRule>,
+    pub negators: Vec<Term>,
+    pub speakers: Vec<Term>,
+    pub segmenter: Segmenter,
+    party_index: HashMap<String, PartyId>,
+}
+
+impl Lexicon {
+    pub fn compile(pack: &RulePack) -> Result<Lexicon, RuleError> {
+        let party_index: HashMap<String, PartyId> = pack
+            .parties
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), PartyId(i as u16)))
+            .collect();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut meanings: Vec<PatternMeaning> = Vec::new();
+        let mut by_text: HashMap<String, usize> = HashMap::new();
+        let mut slot = |text: &str| -> usize {
+            let key = text.to_ascii_lowercase();
+            *by_text.entry(key.clone()).or_insert_with(|| {
+                patterns.push(key);
+                meanings.push(PatternMeaning::default());
+                patterns.len() - 1
+            })
+        };
+        let mut slots: Vec<(usize, Meaning)> = Vec::new();
+        let mut aliases = Vec::new();
+        for alias in &pack.actors {
+            // Unknown parties were rejected at load time.
+            let Some(&party) = party_index.get(&alias.party) else {
+                continue;
+            };
+            slots.push((slot(&alias.alias), Meaning::Alias(aliases.len() as u32)));
+            aliases.push(CompiledAlias {
+                party,
+                rule: alias.clone(),
+            });
+        }
+        for (i, body) in pack.bodies.iter().enumerate() {
+            slots.push((slot(&body.text), Meaning::Body(i as u32)));
+        }
+        for (i, cue) in pack.cues.iter().enumerate() {
+            for form in &cue.forms {
+                slots.push((slot(form), Meaning::Cue(i as u32)));
+            }
+        }
+        for (i, n) in pack.negators.iter().enumerate() {
+            slots.push((slot(&n.text), Meaning::Negator(i as u32)));
+        }
+        for (i, s) in pack.speakers.iter().enumerate() {
+            slots.push((slot(&s.text), Meaning::Speaker(i as u32)));
+        }
+        for (id, meaning) in slots {
+            let m = &mut meanings[id];
+            match meaning {
+                Meaning::Alias(i) => m.aliases.push(i),
+                Meaning::Body(i) => {
+                    m.body.get_or_insert(i);
+                }
+                Meaning::Cue(i) => {
+                    m.cue.get_or_insert(i);
+                }
+                Meaning::Negator(i) => {
+                    m.negator.get_or_insert(i);
+                }
+                Meaning::Speaker(i) => {
+                    m.speaker.get_or_insert(i);
+                }
+            }
+        }
+        let automaton = build_automaton(&patterns)?;
+        Ok(Lexicon {
+            automaton,
+            patterns,
+            meanings,
+            parties: pack.parties.clone(),
+            aliases,
+            bodies: pack.bodies.clone(),
+            cues: pack.cues.clone(),
+            negators: pack.negators.clone(),
+            speakers: pack.speakers.clone(),
+            segmenter: pack.segmenter.clone(),
+            party_index,
+        })
+    }
+
+    pub fn party(&self, id: PartyId) -> &Party {
+        &self.parties[id.0 as usize]
+    }
+
+    pub fn party_id(&self, id: &str) -> Option<PartyId> {
+        self.party_index.get(id).copied()
+    }
+
+    pub fn cue(&self, index: u32) -> &CueRule {
+        &self.cues[index as usize]
+    }
+
+    pub fn alias(&self, index: u32) -> &CompiledAlias {
+        &self.aliases[index as usize]
+    }
+
+    /// Every literal pattern the automaton holds, as `rules patterns` prints them:
+    /// aliases in their exact case, everything else in lower case.
+    pub fn pattern_listing(&self) -> Vec<(String, &'static str, Source)> {
+        let mut out = Vec::new();
+        for a in &self.aliases {
+            out.push((a.rule.alias.clone(), "actor", a.rule.source.clone()));
+        }
+        for b in &self.bodies {
+            out.push((b.text.clone(), "body", b.source.clone()));
+        }
+        for c in &self.cues {
+            for f in &c.forms {
+                out.push((f.clone(), "cue", c.source.clone()));
+            }
+        }
+        for n in &self.negators {
+            out.push((n.text.clone(), "negator", n.source.clone()));
+        }
+        for s in &self.speakers {
+            out.push((s.text.clone(), "speaker", s.source.clone()));
+        }
+        out
+    }
+}
+
+enum Meaning {
+    Alias(u32),
+    Body(u32),
+    Cue(u32),
+    Negator(u32),
+    Speaker(u32),
+}
+
+fn build_automaton(patterns: &[String]) -> Result<AhoCorasick, RuleError> {
+    let builder = |kind| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(kind)
+            .build(patterns)
+    };
+    // A DFA is the fastest scan; fall back to the library's choice if it would be too large.
+    builder(Some(AhoCorasickKind::DFA))
+        .or_else(|_| builder(None))
+        .map_err(|e| {
+            RuleError::error(
+                "rules",
+                0,
+                0,
+                format!("the automaton of {} patterns cannot be built: {e}", patterns.len()),
+            )
+        })
+}
