@@ -882,7 +882,11 @@ fn clause_scopes(text: &str, sentence: Range<usize>) -> (ScopeOf, Vec<Vec<Range<
 /// "TEHRAN (Reuters) -", "AFP -", "Moscow, March 3 (AP) —": a wire tag before a dash
 /// at the start of a sentence; its places are never holders.
 fn dateline_end(sentence: &str) -> Option<usize> {
-    let head = &sentence[..sentence.len().min(80)];
+    let mut cut = sentence.len().min(80);
+    while !sentence.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &sentence[..cut];
     let (at, dash) = ["—", " – ", " - ", " -- "]
         .iter()
         .filter_map(|d| head.find(d).map(|i| (i, d.len())))
@@ -1045,6 +1049,8 @@ mod tests {
         assert_eq!(dateline_end("TEHRAN (Reuters) - Iran rejected the claim."), Some(19));
         assert_eq!(dateline_end("AFP - Iran rejected the claim."), Some(6));
         assert_eq!(dateline_end("Iran - as usual - rejected the claim."), None);
+        // The 80-byte window may end inside a character.
+        assert_eq!(dateline_end(&"’".repeat(40)), None);
     }
 
     #[test]

@@ -16,6 +16,7 @@
 
 pub mod attribute;
 pub mod date;
+pub mod eval;
 pub mod input;
 pub mod matcher;
 pub mod output;

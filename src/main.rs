@@ -1,5 +1,6 @@
 //! The `stancer` binary: parses arguments, runs a subcommand, maps the outcome to an
-//! exit code (0 success, 1 some input skipped, 2 usage error or unusable rule pack).
+//! exit code (0 success, 1 some input skipped, 2 usage error or unusable rule pack,
+//! 3 `eval` below `--min-f1`).
 
 mod cli;
 
@@ -19,6 +20,7 @@ struct Cli {
 enum Command {
     Label(cli::label::LabelArgs),
     Sentences(cli::sentences::SentencesArgs),
+    Eval(cli::eval::EvalArgs),
     /// Inspect a rule pack.
     #[command(subcommand)]
     Rules(cli::rules::RulesCommand),
@@ -40,6 +42,10 @@ fn main() -> ExitCode {
         Command::Label(args) => cli::label::run(args).map(|t| t.skipped),
         Command::Sentences(args) => cli::sentences::run(args).map(|t| t.skipped),
         Command::Rules(command) => cli::rules::run(command).map(|()| 0),
+        Command::Eval(args) => match cli::eval::run(args) {
+            Ok(outcome) if outcome.below_threshold => return ExitCode::from(3),
+            other => other.map(|o| o.skipped),
+        },
     };
     match result {
         Ok(0) => ExitCode::SUCCESS,

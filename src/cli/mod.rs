@@ -2,6 +2,7 @@
 //! This module holds what they share: loading the rule pack, the input stream run in
 //! parallel batches, progress, the run summary and output files written atomically.
 
+pub mod eval;
 pub mod label;
 pub mod rules;
 pub mod sentences;

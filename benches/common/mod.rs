@@ -1,0 +1,44 @@
+//! The benchmark corpus, shared by the bench targets: the FNC-1 article bodies when
+//! `../shared/corpora/fnc-1` exists next to the crate (2,587 news bodies, about 5.6 MB),
+//! else the seed article, so that the benches run in a bare checkout too.
+
+use stancer::input::Document;
+use std::path::{Path, PathBuf};
+
+/// The documents to bench on.
+pub struct Corpus {
+    pub docs: Vec<Document>,
+    /// Total text bytes, for `Throughput::Bytes`.
+    pub bytes: u64,
+}
+
+pub fn corpus() -> Corpus {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let fnc = root.join("../shared/corpora/fnc-1");
+    let (name, docs) = if fnc.is_dir() {
+        let mut docs = Vec::new();
+        for file in ["train_bodies.csv", "competition_test_bodies.csv"] {
+            docs.extend(fnc_bodies(&fnc.join(file)));
+        }
+        ("fnc-1 bodies", docs)
+    } else {
+        let seed = root.join("seeds/india-pakistan-2025.txt");
+        let text = std::fs::read_to_string(&seed).unwrap_or_else(|e| panic!("{}: {e}", seed.display()));
+        ("seed article", vec![Document::new("india-pakistan-2025", text)])
+    };
+    let bytes = docs.iter().map(|d| d.text.len() as u64).sum();
+    eprintln!("bench corpus: {name}, {} documents, {bytes} bytes", docs.len());
+    Corpus { docs, bytes }
+}
+
+/// The `Body ID,articleBody` records of one FNC-1 bodies file.
+fn fnc_bodies(path: &PathBuf) -> Vec<Document> {
+    let mut reader = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            Document::new(&r[0], &r[1])
+        })
+        .collect()
+}

@@ -1,0 +1,92 @@
+//! Whole-pipeline throughput (`Pipeline::label`: sentences, matching, attribution,
+//! output records) on one thread and on rayon's pool, and the attribution stage alone
+//! with its inputs (sentence spans, mentions) computed outside the timing.
+//!
+//!     cargo bench --bench pipeline
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use rayon::prelude::*;
+use std::hint::black_box;
+use std::ops::Range;
+use std::time::Duration;
+
+mod common;
+
+/// One document's attribution inputs: its sentence spans, each with the range of
+/// `mentions` that falls wholly inside it (the same slicing as `Pipeline::analyze`).
+struct Prepared {
+    sentences: Vec<(Range<usize>, Range<usize>)>,
+    mentions: Vec<stancer::matcher::Mention>,
+}
+
+fn prepare(pipeline: &stancer::Pipeline, doc: &stancer::input::Document) -> Prepared {
+    let spans = pipeline.sentence_spans(&doc.text);
+    let mentions = stancer::matcher::find_mentions(pipeline.lexicon(), &doc.text, doc.date);
+    let mut sentences = Vec::with_capacity(spans.len());
+    let mut first = 0;
+    for span in spans {
+        while first < mentions.len() && mentions[first].span.start < span.start {
+            first += 1;
+        }
+        let mut last = first;
+        while last < mentions.len() && mentions[last].span.end <= span.end {
+            last += 1;
+        }
+        sentences.push((span, first..last));
+        first = last;
+    }
+    Prepared { sentences, mentions }
+}
+
+fn pipeline(c: &mut Criterion) {
+    let corpus = common::corpus();
+    let pipeline = stancer::Pipeline::new(stancer::rules::RulePack::builtin().unwrap());
+
+    let mut group = c.benchmark_group("pipeline");
+    group.sample_size(10).measurement_time(Duration::from_secs(10));
+    group.throughput(Throughput::Bytes(corpus.bytes));
+
+    group.bench_function("label_one_thread", |b| {
+        b.iter(|| {
+            let mut claims = 0;
+            for doc in &corpus.docs {
+                claims += pipeline.label(black_box(doc)).claims.len();
+            }
+            claims
+        })
+    });
+
+    let prepared: Vec<Prepared> = corpus.docs.iter().map(|d| prepare(&pipeline, d)).collect();
+    group.bench_function("attribution", |b| {
+        b.iter(|| {
+            let mut claims = 0;
+            for (doc, prep) in corpus.docs.iter().zip(&prepared) {
+                for (span, range) in &prep.sentences {
+                    claims += stancer::attribute::attribute(
+                        pipeline.lexicon(),
+                        black_box(&doc.text),
+                        span.clone(),
+                        &prep.mentions[range.clone()],
+                    )
+                    .claims
+                    .len();
+                }
+            }
+            claims
+        })
+    });
+
+    group.bench_function("label_rayon", |b| {
+        b.iter(|| {
+            corpus
+                .docs
+                .par_iter()
+                .map(|doc| pipeline.label(black_box(doc)))
+                .collect::<Vec<_>>()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, pipeline);
+criterion_main!(benches);

@@ -1,0 +1,77 @@
+//! `stancer eval`: score the rules against a gold file.
+//!
+//! Usage: stancer eval --gold FILE [--rules DIR] [--errors N] [--format text|json] [--min-f1 X]
+
+use super::{CliError, load_pipeline};
+use clap::{Args, ValueEnum};
+use stancer::eval::{evaluate, read_gold, render_text};
+use std::fs::File;
+use std::io::BufReader;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+}
+
+/// Score the rules on a gold file: precision, recall and F1 per label, confusion, rules, errors.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Gold file (JSON Lines: id, text, optional date, claims).
+    #[arg(long)]
+    pub gold: PathBuf,
+    /// Rule pack folder replacing the built-in rules.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// Show the first N items with errors.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub errors: usize,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
+    /// Exit with code 3 when micro-F1 on triples is below X.
+    #[arg(long, value_name = "X")]
+    pub min_f1: Option<f64>,
+}
+
+/// What the run found, for the exit code.
+pub struct EvalOutcome {
+    pub skipped: usize,
+    pub below_threshold: bool,
+}
+
+pub fn run(args: EvalArgs) -> Result<EvalOutcome, CliError> {
+    let pipeline = load_pipeline(args.rules.as_deref())?;
+    let file = File::open(&args.gold).map_err(|e| CliError::Usage(format!("--gold {}: {e}", args.gold.display())))?;
+    let (items, errors) = read_gold(&args.gold.display().to_string(), BufReader::new(file));
+    for e in &errors {
+        eprintln!("skipped: {e}");
+    }
+    if items.is_empty() {
+        return Err(CliError::Usage(format!(
+            "--gold {}: no gold items",
+            args.gold.display()
+        )));
+    }
+    let report = evaluate(&pipeline, &items);
+    match args.format {
+        ReportFormat::Text => print!("{}", render_text(&report, args.errors)),
+        ReportFormat::Json => {
+            let mut shown = report.clone();
+            shown.errors.truncate(args.errors);
+            println!("{}", serde_json::to_string_pretty(&shown).map_err(anyhow::Error::from)?);
+        }
+    }
+    let f1 = report.micro_f1();
+    let below = args.min_f1.is_some_and(|min| f1 < min);
+    if let Some(min) = args.min_f1 {
+        eprintln!(
+            "micro-F1 on triples {f1:.4} {} --min-f1 {min}",
+            if below { "is below" } else { "meets" }
+        );
+    }
+    Ok(EvalOutcome {
+        skipped: errors.len(),
+        below_threshold: below,
+    })
+}
