@@ -38,6 +38,8 @@ pub struct Unit {
     pub span: Range<usize>,
     pub kind: UnitKind,
     pub possessive: bool,
+    /// A party named by a demonym used as an adjective ("Turkish support").
+    pub adjective: bool,
     /// Clause scope the unit starts in.
     pub scope: usize,
 }
@@ -72,21 +74,23 @@ pub fn attribute(lexicon: &Lexicon, text: &str, sentence: Range<usize>, mentions
         .filter(|m| dateline_end.is_none_or(|end| m.span.start >= end))
         .collect();
     let (scope_of, scopes) = clause_scopes(text, sentence.clone());
-    let units = merge_units(text, &mentions, &scope_of);
-    let mut sentence_state = Sentence {
+    let units = merge_units(lexicon, text, &mentions, &scope_of);
+    let n = units.len();
+    let mut state = Sentence {
         lexicon,
         text,
         sentence,
         units: &units,
-        holders: vec![None; units.len()],
-        absorbed: vec![false; units.len()],
+        holders: vec![None; n],
+        targets: vec![None; n],
+        absorbed: vec![false; n],
     };
     let mut att = Attribution {
         units: units.clone(),
         scopes,
         ..Default::default()
     };
-    sentence_state.run(&mut att);
+    state.run(&mut att);
     att
 }
 
@@ -97,16 +101,117 @@ struct Sentence<'a> {
     units: &'a [Unit],
     /// The holder group resolved for each cue unit, for coordinated verbs.
     holders: Vec<Option<Vec<usize>>>,
+    /// The target side resolved for each cue unit, for elliptical passives.
+    targets: Vec<Option<Side>>,
     /// Cue units read as the object of an earlier verb.
     absorbed: Vec<bool>,
 }
 
 /// Parties found for one side of a claim: unit indices, or the holder itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Side {
     Units(Vec<usize>),
     SameAsHolder,
     Empty,
 }
+
+/// Words after which a stance word is a noun ("the dispute", "their support", "in disputes").
+const NOUN_MARKERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "any", "some", "its", "their", "his", "her", "our", "my",
+    "your", "such", "no", "of", "in", "on", "for", "with", "without", "by", "from", "into", "amid", "after", "before",
+    "over", "against", "despite", "and", "or",
+];
+
+/// Prepositions that end the object noun phrase of a stance verb: a party after them is a
+/// place or a complement ("condemned the attack on Israel", "welcomed the deal agreed in Minsk").
+const OBJECT_STOPS: &[&str] = &[
+    "in", "on", "at", "to", "with", "over", "against", "into", "across", "near", "as", "than", "because", "after",
+    "before", "during", "since", "amid", "despite", "under", "between", "among", "through", "within", "without",
+    "toward", "towards", "while", "until", "via", "inside", "outside",
+];
+
+/// Prepositions that make a party a place or complement rather than a subject
+/// ("analysts in Islamabad", "speaking in Kyiv").
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "near",
+    "across",
+    "inside",
+    "outside",
+    "throughout",
+    "around",
+    "between",
+    "among",
+];
+
+/// Verbs after which an infinitive stance is still the subject's own stance.
+const CONTROL_VERBS: &[&str] = &[
+    "continue",
+    "continued",
+    "continues",
+    "continuing",
+    "moved",
+    "moves",
+    "rushed",
+    "hastened",
+    "quick",
+    "went",
+    "was",
+    "were",
+    "is",
+    "are",
+    "used",
+    "use",
+    "uses",
+    "chose",
+    "chooses",
+    "decided",
+    "decides",
+    "sought",
+    "seeks",
+    "vowed",
+    "vows",
+    "pledged",
+    "pledges",
+    "promised",
+    "promises",
+    "wanted",
+    "wants",
+];
+
+/// Event nouns: a place named before them is a venue, not a party ("the Singapore summit").
+const EVENT_NOUNS: &[&str] = &[
+    "summit",
+    "summits",
+    "agreement",
+    "agreements",
+    "accord",
+    "accords",
+    "talks",
+    "declaration",
+    "process",
+    "format",
+    "deal",
+    "ceasefire",
+    "truce",
+    "conference",
+    "meeting",
+    "protocol",
+    "protocols",
+    "communique",
+    "memorandum",
+    "group",
+    "round",
+    "negotiations",
+    "peace",
+    "statement",
+    "channel",
+    "dialogue",
+    "summitry",
+    "framework",
+];
 
 impl Sentence<'_> {
     fn run(&mut self, att: &mut Attribution) {
@@ -137,6 +242,15 @@ impl Sentence<'_> {
                     reason: reason.to_owned(),
                 })
             };
+            if self.proper_name_part(k) {
+                drop(att, "part of a proper name");
+                continue;
+            }
+            // The holder is resolved even for cues that give no claim, so that a verb
+            // coordinated with a negated one still finds its subject.
+            if self.is_clause_verb(k) && !self.nominal(k) {
+                self.holders[k] = self.subject(k).ok();
+            }
             if let Some(reason) = blanket {
                 drop(att, reason);
                 continue;
@@ -153,16 +267,24 @@ impl Sentence<'_> {
                 drop(att, "hypothetical (would/could/might)");
                 continue;
             }
+            if self.infinitive(k) {
+                drop(att, "infinitive after a noun (\"the right to defend\")");
+                continue;
+            }
             let found = match cue.kind {
-                CueKind::Verb | CueKind::Phrase => self.verb_claims(k),
+                _ if cue.kind != CueKind::Noun && cue.kind != CueKind::Report && self.nominal(k) => {
+                    self.noun_claims(k, Modifier::Holder)
+                }
+                CueKind::Verb | CueKind::Phrase => self.verb_claims(k, cue.modifier),
                 CueKind::Noun => self.noun_claims(k, cue.modifier),
                 CueKind::Report => self.report_claims(k),
-                CueKind::Role => unreachable!("role words are read by report cues"),
+                CueKind::Role => continue,
             };
             match found {
                 Ok(claims) => {
                     for (holders, label, target, pattern) in claims {
                         self.holders[k] = Some(holders.clone());
+                        self.targets[k] = Some(target.clone());
                         self.emit(
                             att,
                             k,
@@ -250,6 +372,63 @@ impl Sentence<'_> {
             )
     }
 
+    /// Up to `n` words before byte `at` in the sentence, nearest first, lower case.
+    fn words_before(&self, at: usize, n: usize) -> Vec<String> {
+        words(&self.text[self.sentence.start..at])
+            .rev()
+            .take(n)
+            .map(|w| w.to_lowercase())
+            .collect()
+    }
+
+    /// "Rapid Support Forces": a capitalized cue inside a run of capitalized words.
+    fn proper_name_part(&self, k: usize) -> bool {
+        let span = &self.units[k].span;
+        let capital = self.text[span.clone()].chars().next().is_some_and(char::is_uppercase);
+        let before = words(&self.text[self.sentence.start..span.start]).next_back();
+        let after = words(&self.text[span.end..self.sentence.end]).next();
+        let cap = |w: Option<&str>| w.and_then(|w| w.chars().next()).is_some_and(char::is_uppercase);
+        capital && before.is_some() && (cap(before) || cap(after))
+    }
+
+    /// A verb-form stance word used as a noun: after a determiner, a preposition or a
+    /// possessive ("their support", "in earlier disputes", "Pakistan's praise").
+    fn nominal(&self, k: usize) -> bool {
+        if !matches!(self.cue_kind(k), Some(CueKind::Verb | CueKind::Phrase)) {
+            return false;
+        }
+        if k > 0 && self.is_party(k - 1) && self.same_scope(k - 1, k) {
+            let gap = self.gap(self.units[k - 1].span.end, self.units[k].span.start);
+            if word_count(gap) == 0
+                && !gap.contains(',')
+                && (self.units[k - 1].possessive || self.units[k - 1].adjective)
+            {
+                return true;
+            }
+        }
+        let before = self.words_before(self.units[k].span.start, 2);
+        let marker = |w: &String| NOUN_MARKERS.contains(&w.as_str());
+        match before.as_slice() {
+            [first, ..] if marker(first) && first != "and" && first != "or" => true,
+            // "the long dispute": one adjective after a determiner, not a party or an adverb.
+            [adjective, second, ..] => {
+                !adjective.ends_with("ly")
+                    && matches!(
+                        second.as_str(),
+                        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "any" | "in" | "of"
+                    )
+                    && !(k > 0 && self.is_party(k - 1) && self.units[k - 1].span.end + 2 > self.units[k].span.start)
+            }
+            _ => false,
+        }
+    }
+
+    /// "the right to defend itself", "efforts to broker": an infinitive governed by a noun.
+    fn infinitive(&self, k: usize) -> bool {
+        let before = self.words_before(self.units[k].span.start, 2);
+        before.first().is_some_and(|w| w == "to") && !before.get(1).is_some_and(|w| CONTROL_VERBS.contains(&w.as_str()))
+    }
+
     /// A stance word inside the object of an earlier stance verb ("disputed some U.S.
     /// claims", "welcomed U.S. support") is that verb's object, not a stance of its own.
     fn absorbed_nouns(&self) -> Vec<usize> {
@@ -291,10 +470,24 @@ impl Sentence<'_> {
     }
 
     fn hypothetical(&self, k: usize) -> bool {
-        let before = &self.text[self.sentence.start..self.units[k].span.start];
-        let last: Vec<&str> = words(before).rev().take(3).collect();
-        last.iter()
-            .any(|w| matches!(w.to_ascii_lowercase().as_str(), "would" | "could" | "might" | "should"))
+        self.words_before(self.units[k].span.start, 3)
+            .iter()
+            .any(|w| matches!(w.as_str(), "would" | "could" | "might" | "should"))
+    }
+
+    /// A party right after a locative preposition is a place or complement, not a subject.
+    fn located(&self, j: usize) -> bool {
+        self.words_before(self.units[j].span.start, 2)
+            .iter()
+            .take(2)
+            .enumerate()
+            .any(|(i, w)| {
+                LOCATIVE.contains(&w.as_str())
+                    && (i == 0 || {
+                        let between = self.words_before(self.units[j].span.start, 1);
+                        between.first().is_some_and(|b| b == "the")
+                    })
+            })
     }
 
     /// The holder group of a verb-like cue: its grammatical subject, found leftwards in
@@ -303,10 +496,17 @@ impl Sentence<'_> {
         let mut j = k;
         let mut previous_verb = None;
         let mut candidate = None;
+        let mut located = None;
         while j > 0 && self.same_scope(j - 1, k) {
             j -= 1;
             match self.units[j].kind {
-                UnitKind::Party(_) if candidate.is_none() => candidate = Some(j),
+                UnitKind::Party(_) if candidate.is_none() => {
+                    if self.located(j) {
+                        located.get_or_insert(j);
+                    } else {
+                        candidate = Some(j);
+                    }
+                }
                 UnitKind::Speaker if candidate.is_none() => return Err("the subject is a non-party speaker"),
                 UnitKind::Cue(_) if self.is_clause_verb(j) => {
                     previous_verb = Some(j);
@@ -315,33 +515,71 @@ impl Sentence<'_> {
                 _ => {}
             }
         }
+        let candidate = candidate.or(located);
         match (candidate, previous_verb) {
-            (Some(c), Some(v)) => {
-                // "X contested the U.S. narrative, saying ...": a party after the earlier verb
-                // and cut off from this cue by a comma is that verb's object.
-                let cut_off = self.gap(self.units[c].span.end, self.units[k].span.start).contains(',');
-                match (&self.holders[v], cut_off) {
-                    (Some(h), true) => Ok(h.clone()),
-                    _ => Ok(self.group_left(c)),
+            (Some(c), Some(v)) if c > v => {
+                // "X contested the U.S. narrative, saying ...", "X hailed India and said ...":
+                // a party after the earlier verb, cut off from this cue by a comma or a
+                // conjunction, is that verb's object.
+                let gap = self.gap(self.units[c].span.end, self.units[k].span.start);
+                if gap.contains(',') || has_conjunction(gap) {
+                    self.holders[v]
+                        .clone()
+                        .ok_or("no holder party for the coordinated verb")
+                } else {
+                    Ok(self.group_left(c))
                 }
             }
-            (Some(c), None) => Ok(self.group_left(c)),
+            (Some(c), _) => {
+                let gap = self.gap(self.units[c].span.end, self.units[k].span.start);
+                // "The State Department summoned the Chinese ambassador and condemned ...":
+                // with a conjunction between, the clause's first party is the subject.
+                if has_conjunction(gap)
+                    && let Some(first) = self.first_party_in_scope(k).filter(|&f| f < c && !self.located(f))
+                {
+                    return Ok(self.group_right(first));
+                }
+                Ok(self.group_left(c))
+            }
             (None, Some(v)) => self.holders[v].clone().ok_or("no holder party before the cue"),
-            (None, None) => {
-                if let Some(h) = self.inherited_participle_holder(k) {
-                    return Ok(h);
-                }
-                Err("no holder party before the cue")
-            }
+            (None, None) => self.inherited_holder(k).ok_or("no holder party before the cue"),
         }
     }
 
-    /// "New Delhi disputed the claim — rejecting that ...": a participle opening a scope
-    /// of its own takes the holder of the clause before it.
-    fn inherited_participle_holder(&self, k: usize) -> Option<Vec<usize>> {
-        let cue_text = &self.text[self.units[k].span.clone()];
-        let first_word = words(cue_text).next()?;
-        if !first_word.to_ascii_lowercase().ends_with("ing") {
+    fn first_party_in_scope(&self, k: usize) -> Option<usize> {
+        (0..k).filter(|&j| self.same_scope(j, k)).find(|&j| self.is_party(j))
+    }
+
+    /// "... but accused the West", "— rejecting that ...": a verb opening its scope with
+    /// no subject takes the holder of the clause before it.
+    fn inherited_holder(&self, k: usize) -> Option<Vec<usize>> {
+        let scope_start = (0..k)
+            .rev()
+            .find(|&j| !self.same_scope(j, k))
+            .map_or(self.sentence.start, |j| self.units[j].span.end);
+        let lead = words(self.gap(scope_start, self.units[k].span.start))
+            .filter(|w| {
+                !matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "but"
+                        | "and"
+                        | "while"
+                        | "yet"
+                        | "also"
+                        | "again"
+                        | "later"
+                        | "then"
+                        | "even"
+                        | "as"
+                        | "instead"
+                        | "he"
+                        | "she"
+                        | "it"
+                        | "they"
+                ) && !w.ends_with("ly")
+            })
+            .count();
+        if lead > 0 {
             return None;
         }
         (0..k)
@@ -350,14 +588,19 @@ impl Sentence<'_> {
             .find_map(|j| self.holders[j].clone())
     }
 
-    /// The unit `i` with the parties coordinated before it ("India and Pakistan").
+    /// The unit `i` with the parties coordinated before it ("India and Pakistan",
+    /// "France, Britain and Germany"). A bare comma joins only inside such a list.
     fn group_left(&self, i: usize) -> Vec<usize> {
         let mut group = vec![i];
         let mut j = i;
-        while j > 0
-            && self.is_party(j - 1)
-            && is_coordinator(self.gap(self.units[j - 1].span.end, self.units[j].span.start))
-        {
+        let mut listed = false;
+        while j > 0 && self.is_party(j - 1) {
+            let join = coordinator(self.gap(self.units[j - 1].span.end, self.units[j].span.start));
+            match join {
+                Some(Join::And) => listed = true,
+                Some(Join::Comma) if listed => {}
+                _ => break,
+            }
             j -= 1;
             group.insert(0, j);
         }
@@ -365,44 +608,71 @@ impl Sentence<'_> {
     }
 
     fn group_right(&self, i: usize) -> Vec<usize> {
-        let mut group = vec![i];
+        let mut candidates = vec![i];
+        let mut last_and = 0;
         let mut j = i;
-        while j + 1 < self.units.len()
-            && self.is_party(j + 1)
-            && self.same_scope(j + 1, i)
-            && is_coordinator(self.gap(self.units[j].span.end, self.units[j + 1].span.start))
-        {
+        while j + 1 < self.units.len() && self.is_party(j + 1) && self.same_scope(j + 1, i) {
+            match coordinator(self.gap(self.units[j].span.end, self.units[j + 1].span.start)) {
+                Some(Join::And) => last_and = candidates.len(),
+                Some(Join::Comma) => {}
+                None => break,
+            }
             j += 1;
-            group.push(j);
+            candidates.push(j);
         }
-        group
+        candidates.truncate(last_and + 1);
+        candidates
     }
 
-    /// The object side of a cue: the first party after it in its scope, or the holder
+    /// The object side of a cue: the first party in its object noun phrase, or the holder
     /// itself when a reflexive possessive comes first ("defended its prerogative").
-    fn object(&self, k: usize) -> Side {
+    fn object(&self, k: usize, holders: &[usize], limit: usize) -> Side {
+        let plural_holder = holders.len() > 1
+            || holders.iter().any(|&h| {
+                self.text[self.units[h].span.clone()]
+                    .trim_end_matches(['\'', '’'])
+                    .ends_with('s')
+            });
+        let reflexive = |gap: &str| has_reflexive(gap, plural_holder);
         let mut from = self.units[k].span.end;
         for j in k + 1..self.units.len() {
-            if !self.same_scope(j, k) {
+            if !self.same_scope(j, k) || self.units[j].span.start >= limit {
                 break;
             }
             let gap = self.gap(from, self.units[j].span.start);
-            if has_reflexive(gap) {
+            if let Some(stop) = object_stop(gap) {
+                return if reflexive(&gap[..stop]) {
+                    Side::SameAsHolder
+                } else {
+                    Side::Empty
+                };
+            }
+            if reflexive(gap) {
                 return Side::SameAsHolder;
             }
-            if ends_object(gap) {
-                return Side::Empty;
-            }
             match self.units[j].kind {
-                UnitKind::Party(_) => return Side::Units(self.group_right(j)),
+                UnitKind::Party(_) => {
+                    // "reaffirmed Turkey's support for Azerbaijan": the stance noun's own object.
+                    if self.units[j].possessive
+                        && let Some(n) = (j + 1 < self.units.len()).then_some(j + 1)
+                        && self.absorbed[n]
+                        && let Side::Units(t) = self.noun_object(n)
+                    {
+                        return Side::Units(t);
+                    }
+                    return Side::Units(self.group_right(j));
+                }
                 UnitKind::Speaker => return Side::Empty,
+                UnitKind::Unresolved if !self.units[j].possessive => return Side::Empty,
                 UnitKind::Cue(_) if self.is_clause_verb(j) => return Side::Empty,
                 _ => {}
             }
             from = self.units[j].span.end;
         }
-        let scope_end = self.scope_end(k);
-        if has_reflexive(self.gap(from, scope_end)) {
+        let end = self.scope_end(k).min(limit);
+        let rest = self.gap(from, end);
+        let rest = object_stop(rest).map_or(rest, |stop| &rest[..stop]);
+        if reflexive(rest) {
             Side::SameAsHolder
         } else {
             Side::Empty
@@ -421,8 +691,7 @@ impl Sentence<'_> {
         let next: Vec<&str> = words(after).take(2).collect();
         let by_follows = next.first().is_some_and(|w| w.eq_ignore_ascii_case("by"))
             || (next.len() == 2 && next[1].eq_ignore_ascii_case("by") && next[0].ends_with("ly"));
-        let before = &self.text[self.sentence.start..self.units[k].span.start];
-        let prev: Vec<String> = words(before).rev().take(2).map(|w| w.to_ascii_lowercase()).collect();
+        let prev = self.words_before(self.units[k].span.start, 2);
         let copula = prev.iter().enumerate().any(|(i, w)| {
             (i == 0 || prev[0].ends_with("ly"))
                 && matches!(
@@ -464,10 +733,46 @@ impl Sentence<'_> {
         })
     }
 
-    fn verb_claims(&self, k: usize) -> ClaimsOr {
-        if let Some(quoted) = self.quote_attribution(k) {
+    /// The target of a passive stance: a party heading the subject noun phrase ("The U.S.
+    /// role was praised"), not one inside a prepositional phrase ("The release of the
+    /// Indian pilot was welcomed").
+    fn passive_subject(&self, k: usize) -> Side {
+        let scope_start = (0..k)
+            .rev()
+            .find(|&j| !self.same_scope(j, k))
+            .map_or(self.sentence.start, |j| self.units[j].span.end);
+        let Some(j) = (0..k)
+            .filter(|&j| self.same_scope(j, k))
+            .find(|&j| self.is_party(j) || self.is_clause_verb(j))
+        else {
+            // "... was disputed by New Delhi but welcomed by Islamabad": the subject is the
+            // earlier passive's.
+            return (0..k)
+                .rev()
+                .find_map(|j| self.targets[j].clone())
+                .unwrap_or(Side::Empty);
+        };
+        if !self.is_party(j) {
+            return Side::Empty;
+        }
+        let lead = self.gap(scope_start, self.units[j].span.start);
+        if object_stop(lead).is_some() || words(lead).any(|w| w.eq_ignore_ascii_case("of")) {
+            return Side::Empty;
+        }
+        Side::Units(self.group_right(j))
+    }
+
+    fn verb_claims(&self, k: usize, modifier: Modifier) -> ClaimsOr {
+        let with_self = |side: Side| {
+            if side == Side::Empty && modifier == Modifier::SelfTarget {
+                Side::SameAsHolder
+            } else {
+                side
+            }
+        };
+        if let Some((quoted, close)) = self.quote_attribution(k) {
             let holders = quoted?;
-            let target = self.object(k);
+            let target = with_self(self.object(k, &holders, close));
             return Ok(vec![(holders, None, target, "quote-attribution")]);
         }
         if let Some(agent) = self.passive_agent(k) {
@@ -476,15 +781,8 @@ impl Sentence<'_> {
             return Ok(vec![(holders, None, target, "passive-by")]);
         }
         let holders = self.subject(k)?;
-        Ok(vec![(holders, None, self.object(k), "verb-subject-object")])
-    }
-
-    fn passive_subject(&self, k: usize) -> Side {
-        (0..k)
-            .rev()
-            .take_while(|&j| self.same_scope(j, k))
-            .find(|&j| self.is_party(j))
-            .map_or(Side::Empty, |j| Side::Units(self.group_left(j)))
+        let target = with_self(self.object(k, &holders, usize::MAX));
+        Ok(vec![(holders, None, target, "verb-subject-object")])
     }
 
     fn noun_claims(&self, k: usize, modifier: Modifier) -> ClaimsOr {
@@ -495,7 +793,7 @@ impl Sentence<'_> {
             }
         });
         match modifier {
-            Modifier::Holder => {
+            Modifier::Holder | Modifier::SelfTarget => {
                 let Some(h) = before.filter(|&j| self.units[j].possessive) else {
                     return Err("stance noun without a possessive holder");
                 };
@@ -516,8 +814,8 @@ impl Sentence<'_> {
         }
     }
 
-    /// "India's denial of mediation", "Pakistan's praise for Washington": the target of
-    /// a stance noun follows a preposition.
+    /// "India's denial of mediation", "Pakistan's praise for Washington", "Ethiopia's
+    /// accusation that UN officials...": the target of a stance noun.
     fn noun_object(&self, k: usize) -> Side {
         let Some(j) = (k + 1 < self.units.len())
             .then_some(k + 1)
@@ -532,48 +830,108 @@ impl Sentence<'_> {
         let preposition = ws.next().is_some_and(|w| {
             matches!(
                 w,
-                "of" | "for" | "to" | "on" | "over" | "with" | "against" | "toward" | "towards" | "by"
+                "of" | "for" | "to" | "on" | "over" | "with" | "against" | "toward" | "towards" | "by" | "that"
             )
         });
-        if preposition && word_count(&gap) <= 4 && !gap.contains([',', ';']) && self.is_party(j) {
+        if preposition && word_count(&gap) <= 3 && !gap.contains([',', ';']) && self.is_party(j) {
             Side::Units(self.group_right(j))
         } else {
             Side::Empty
         }
     }
 
-    /// Neutral speech ("said") carries a stance through a role word in its content:
-    /// "said the ceasefire followed U.S.-mediated talks" supports the U.S. role,
-    /// "said the U.S. had not brokered the truce" and "no third party mediated" dispute it.
+    /// Neutral speech ("said") carries a stance through its content: a role word
+    /// ("said the ceasefire followed U.S.-mediated talks" supports the U.S. role, "said the
+    /// U.S. had not brokered the truce" and "no third party mediated" dispute it), or a
+    /// party as the subject of a negated statement ("said Manila had never sought talks").
     fn report_claims(&self, k: usize) -> ClaimsOr {
         let holders = match self.according_to(k) {
             Some(h) => h,
             None => self.subject(k)?,
         };
         let mut claims = Vec::new();
+        let mut roles_seen = Vec::new();
         for r in k + 1..self.units.len() {
             if !self.same_scope(r, k) || self.is_clause_verb(r) {
                 break;
             }
-            if self.cue_kind(r) != Some(CueKind::Role) {
+            if self.cue_kind(r) == Some(CueKind::Role) {
+                let clause_start = self.content_clause_start(k, r);
+                let negated = (k + 1..r)
+                    .any(|j| self.units[j].kind == UnitKind::Negator && self.units[j].span.start >= clause_start)
+                    || no_one_before(self.gap(clause_start, self.units[r].span.start));
+                let label = if negated { Label::Dispute } else { Label::Support };
+                match self.role_party(r, clause_start) {
+                    Some(p) => {
+                        roles_seen.push(p);
+                        claims.push((holders.clone(), Some(label), Side::Units(vec![p]), "report-role"));
+                    }
+                    None if negated => claims.push((holders.clone(), Some(label), Side::Empty, "report-negated-role")),
+                    None => {}
+                }
                 continue;
             }
-            let clause_start = self.content_clause_start(k, r);
-            let negated = (k + 1..r)
-                .any(|j| self.units[j].kind == UnitKind::Negator && self.units[j].span.start >= clause_start)
-                || no_one_before(self.gap(clause_start, self.units[r].span.start));
-            let label = if negated { Label::Dispute } else { Label::Support };
-            match self.role_party(r, clause_start) {
-                Some(p) => claims.push((holders.clone(), Some(label), Side::Units(vec![p]), "report-role")),
-                None if negated => claims.push((holders.clone(), Some(label), Side::Empty, "report-negated-role")),
-                None => {}
+            if let Some(p) = self.negated_subject(r, k)
+                && !roles_seen.contains(&p)
+            {
+                claims.push((
+                    holders.clone(),
+                    Some(Label::Dispute),
+                    Side::Units(vec![p]),
+                    "report-negated-subject",
+                ));
             }
+        }
+        // A party claim and an empty one from the same role: keep the party's.
+        if claims.iter().any(|c| matches!(c.2, Side::Units(_))) {
+            claims.retain(|c| c.2 != Side::Empty);
         }
         if claims.is_empty() {
             Err("reported speech names no party's role")
         } else {
             Ok(claims)
         }
+    }
+
+    /// "said Manila had never sought ...", "said no American official had linked ...".
+    fn negated_subject(&self, p: usize, k: usize) -> Option<usize> {
+        if !self.is_party(p) || self.units[p].possessive {
+            return None;
+        }
+        let before = self.words_before(self.units[p].span.start, 1);
+        if before.first().is_some_and(|w| w == "no") && self.units[p].span.start > self.units[k].span.end {
+            return Some(p);
+        }
+        let n = p + 1;
+        if n >= self.units.len() || self.units[n].kind != UnitKind::Negator {
+            return None;
+        }
+        let gap = self.gap(self.units[p].span.end, self.units[n].span.start);
+        let aux = words(gap).all(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "had"
+                    | "has"
+                    | "have"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "could"
+                    | "would"
+                    | "will"
+                    | "ever"
+                    | "also"
+            )
+        });
+        let negator = self.text[self.units[n].span.clone()].to_ascii_lowercase();
+        (aux && word_count(gap) <= 2
+            && !gap.contains(',')
+            && matches!(negator.as_str(), "not" | "never" | "n't" | "n’t"))
+        .then_some(p)
     }
 
     /// "according to Pakistan's foreign ministry": the holder follows the cue.
@@ -590,7 +948,7 @@ impl Sentence<'_> {
     }
 
     /// Where the content clause holding role word `r` begins: after the report cue, or
-    /// after the last "that" or comma before the role word.
+    /// after the last "that", comma or "and" before the role word.
     fn content_clause_start(&self, k: usize, r: usize) -> usize {
         let from = self.units[k].span.end;
         let gap = self.gap(from, self.units[r].span.start);
@@ -603,10 +961,15 @@ impl Sentence<'_> {
     }
 
     /// The party whose role a role word names: just before it ("U.S.-mediated", "the U.S.
-    /// had not brokered") or after "by"/"of" ("mediation by Washington").
+    /// had not brokered", "Washington had played no part") or after "by"/"of"
+    /// ("mediation by Washington").
     fn role_party(&self, r: usize, clause_start: usize) -> Option<usize> {
-        if r > 0 && self.is_party(r - 1) && self.units[r - 1].span.start >= clause_start {
-            let gap = self.gap(self.units[r - 1].span.end, self.units[r].span.start);
+        let mut j = r;
+        while j > 0 && self.units[j - 1].kind == UnitKind::Negator {
+            j -= 1;
+        }
+        if j > 0 && self.is_party(j - 1) && self.units[j - 1].span.start >= clause_start {
+            let gap = self.gap(self.units[j - 1].span.end, self.units[r].span.start);
             let ok_words = words(gap).all(|w| {
                 matches!(
                     w.to_ascii_lowercase().as_str(),
@@ -618,32 +981,40 @@ impl Sentence<'_> {
                         | "did"
                         | "was"
                         | "is"
-                        | "had't"
                         | "also"
                         | "actually"
                         | "ever"
+                        | "any"
+                        | "no"
+                        | "a"
+                        | "the"
+                        | "played"
+                        | "play"
+                        | "n't"
                 )
             });
-            if ok_words && word_count(gap) <= 3 && !gap.contains([',', ';']) {
-                return Some(r - 1);
+            if ok_words && word_count(gap) <= 4 && !gap.contains([',', ';']) {
+                return Some(j - 1);
             }
         }
-        let j = r + 1;
-        if j < self.units.len() && self.is_party(j) && self.same_scope(j, r) {
+        let n = r + 1;
+        if n < self.units.len() && self.is_party(n) && self.same_scope(n, r) {
             let gap = self
-                .gap(self.units[r].span.end, self.units[j].span.start)
+                .gap(self.units[r].span.end, self.units[n].span.start)
                 .to_ascii_lowercase();
             let mut ws = words(&gap);
             if ws.next().is_some_and(|w| matches!(w, "by" | "of" | "from")) && word_count(&gap) <= 2 {
-                return Some(j);
+                return Some(n);
             }
         }
         None
     }
 
-    /// A cue inside quotation marks takes its holder from the attribution around the quote:
-    /// "'We thank President Trump,' Pakistan's prime minister said".
-    fn quote_attribution(&self, k: usize) -> Option<Result<Vec<usize>, &'static str>> {
+    /// A cue inside quotation marks takes its holder from the attribution around the
+    /// quote: "'We thank President Trump,' Pakistan's prime minister said", or "Moon told
+    /// the crowd: 'We welcome ...'". Gives the holders and the end of the quote, which
+    /// bounds the object.
+    fn quote_attribution(&self, k: usize) -> Option<(Result<Vec<usize>, &'static str>, usize)> {
         let (open, close) = enclosing_quote(self.text, self.sentence.clone(), self.units[k].span.start)?;
         // A party inside the quote before the cue is its subject: normal attribution.
         if (0..k).any(|j| self.is_party(j) && self.units[j].span.start > open && self.same_scope(j, k)) {
@@ -659,37 +1030,35 @@ impl Sentence<'_> {
                 return None;
             }
         }
-        // Attribution after the quote: “...,” Pakistan's prime minister said / said Pakistan's PM.
-        let after = (k + 1..self.units.len()).find(|&j| self.units[j].span.start >= close && self.is_party(j));
-        if let Some(j) = after
-            && word_count(self.gap(close, self.units[j].span.start)) <= 2
-            && self.speech_near(j)
-        {
-            return Some(Ok(self.group_right(j)));
-        }
-        // Attribution before the quote: Pakistan's prime minister said: “We thank ...”.
-        if let Some(j) = before
-            && self.speech_near(j)
-            && word_count(self.gap(self.units[j].span.end, open)) <= 4
-        {
-            return Some(Ok(self.group_left(j)));
-        }
-        Some(Err("quotation without a party attribution"))
-    }
-
-    /// Whether a speech or stance verb stands within two words of unit `j`.
-    fn speech_near(&self, j: usize) -> bool {
-        let near = |i: usize| {
-            self.is_clause_verb(i) && {
-                let (a, b) = if i > j {
-                    (self.units[j].span.end, self.units[i].span.start)
-                } else {
-                    (self.units[i].span.end, self.units[j].span.start)
-                };
-                word_count(self.gap(a, b)) <= 2
+        // After the quote: “...,” Pakistan's prime minister said / said Ishaq Dar, ...
+        let after: Vec<usize> = (k + 1..self.units.len())
+            .filter(|&j| self.units[j].span.start >= close)
+            .collect();
+        if let Some(&first) = after.first() {
+            let lead = word_count(self.gap(close, self.units[first].span.start));
+            if self.is_party(first) && lead <= 2 && after.iter().any(|&v| self.is_clause_verb(v)) {
+                return Some((Ok(self.group_right(first)), close));
             }
-        };
-        (j + 1 < self.units.len() && near(j + 1)) || (j > 0 && near(j - 1))
+            if self.is_clause_verb(first) && lead <= 1 {
+                let party = after.get(1).copied().filter(|&p| {
+                    self.is_party(p) && word_count(self.gap(self.units[first].span.end, self.units[p].span.start)) <= 2
+                });
+                if let Some(p) = party {
+                    return Some((Ok(self.group_right(p)), close));
+                }
+            }
+        }
+        // Before the quote: the subject of the speech verb that introduces it.
+        let verb = (0..k)
+            .rev()
+            .find(|&j| self.units[j].span.end <= open && self.is_clause_verb(j));
+        if let Some(v) = verb
+            && word_count(self.gap(self.units[v].span.end, open)) <= 8
+        {
+            let holders = self.holders[v].clone().map_or_else(|| self.subject(v), Ok);
+            return Some((holders.map_err(|_| "quotation without a party attribution"), close));
+        }
+        Some((Err("quotation without a party attribution"), close))
     }
 }
 
@@ -700,7 +1069,7 @@ type ClaimsOr = Result<Vec<(Vec<usize>, Option<Label>, Side, &'static str)>, &'s
 
 /// Merges adjacent actor, body and speaker mentions into units: "Pakistan's foreign
 /// ministry" is one PAK unit, "Indian analysts" one speaker, "the ministry" unresolved.
-fn merge_units(text: &str, mentions: &[&Mention], scope_of: &dyn Fn(usize) -> usize) -> Vec<Unit> {
+fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], scope_of: &dyn Fn(usize) -> usize) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
     let mut i = 0;
     while i < mentions.len() {
@@ -715,6 +1084,7 @@ fn merge_units(text: &str, mentions: &[&Mention], scope_of: &dyn Fn(usize) -> us
                 span: m.span.start..m.tail,
                 kind,
                 possessive: m.possessive,
+                adjective: false,
                 scope: scope_of(m.span.start),
             });
             i += 1;
@@ -743,31 +1113,55 @@ fn merge_units(text: &str, mentions: &[&Mention], scope_of: &dyn Fn(usize) -> us
         let former = words(&text[..m.span.start])
             .next_back()
             .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "former" | "ex" | "then"));
+        let head = head_actor(lexicon, chain);
+        let last = chain[chain.len() - 1];
+        let next_word = words(&text[last.tail..]).next().map(str::to_ascii_lowercase);
+        let head_alias = head.map(|(_, alias)| &lexicon.alias(alias).rule);
+        // "the Singapore summit", "the Minsk agreement": a place, not a party.
+        let venue = !last.possessive
+            && head_alias
+                .is_some_and(|a| matches!(a.kind.as_str(), "capital" | "name" | "short") && !a.alias.contains('.'))
+            && next_word.as_deref().is_some_and(|w| EVENT_NOUNS.contains(&w));
         let kind = if former || chain.iter().any(|c| matches!(c.kind, MentionKind::Speaker { .. })) {
             UnitKind::Speaker
-        } else if chain.iter().any(|c| matches!(c.kind, MentionKind::Inactive { .. })) {
+        } else if venue || chain.iter().any(|c| matches!(c.kind, MentionKind::Inactive { .. })) {
             UnitKind::Unresolved
         } else {
-            // The head of the chain is its last actor: "the Pakistan Army's ISPR".
-            chain
-                .iter()
-                .rev()
-                .find_map(|c| match c.kind {
-                    MentionKind::Actor { party, .. } => Some(UnitKind::Party(party)),
-                    _ => None,
-                })
-                .unwrap_or(UnitKind::Unresolved)
+            head.map_or(UnitKind::Unresolved, |(party, _)| UnitKind::Party(party))
         };
-        let last = chain[chain.len() - 1];
+        let adjective = chain.len() == 1 && head_alias.is_some_and(|a| a.kind == "demonym" && !a.alias.ends_with('s'));
         units.push(Unit {
             span: m.span.start..last.tail,
             kind,
             possessive: last.possessive,
+            adjective,
             scope: scope_of(m.span.start),
         });
         i = j;
     }
     units
+}
+
+/// The party an actor chain speaks for: its possessive owner ("Israel's UN ambassador"),
+/// else a state over an organization ("the Pakistani UN envoy"), else its last actor.
+fn head_actor(lexicon: &Lexicon, chain: &[&Mention]) -> Option<(PartyId, u32)> {
+    let actors: Vec<(PartyId, u32, bool)> = chain
+        .iter()
+        .filter_map(|c| match c.kind {
+            MentionKind::Actor { party, alias } => Some((party, alias, c.possessive)),
+            _ => None,
+        })
+        .collect();
+    if let Some(&(p, a, _)) = actors.iter().find(|a| a.2) {
+        return Some((p, a));
+    }
+    let is_org = |p: PartyId| lexicon.party(p).kind == crate::rules::PartyKind::Org;
+    actors
+        .iter()
+        .rev()
+        .find(|a| !is_org(a.0))
+        .or(actors.last())
+        .map(|&(p, a, _)| (p, a))
 }
 
 /// Clause scopes of a sentence: cut at ";", ":", contrastive conjunctions and unpaired
@@ -971,48 +1365,63 @@ fn word_count(s: &str) -> usize {
     words(s).count()
 }
 
-fn is_coordinator(gap: &str) -> bool {
-    let g = gap.trim().to_ascii_lowercase();
-    matches!(
-        g.as_str(),
-        "," | "and"
-            | ", and"
-            | "as well as"
-            | ", as well as"
-            | "&"
-            | "and the"
-            | ", and the"
-            | ", the"
-            | "as well as the"
-    )
+enum Join {
+    And,
+    Comma,
 }
 
-fn has_reflexive(gap: &str) -> bool {
+/// How two coordinated parties are joined: "and" (or "as well as"), or a list comma.
+fn coordinator(gap: &str) -> Option<Join> {
+    let g = gap.trim().to_ascii_lowercase();
+    let g = g.strip_suffix(" the").unwrap_or(&g).trim();
+    match g {
+        "and" | ", and" | "as well as" | ", as well as" | "&" | "and by" | ", and by" | "and also" | "or" | ", or" => {
+            Some(Join::And)
+        }
+        "," => Some(Join::Comma),
+        _ => None,
+    }
+}
+
+fn has_conjunction(gap: &str) -> bool {
+    words(gap).any(|w| matches!(w.to_ascii_lowercase().as_str(), "and" | "but" | "or" | "then"))
+}
+
+/// A possessive that refers back to the holder: "defended its prerogative". "their"
+/// counts only for a plural holder ("the Hungarian government questioned their usefulness").
+fn has_reflexive(gap: &str, plural_holder: bool) -> bool {
     words(gap).any(|w| {
+        let w = w.to_ascii_lowercase();
         matches!(
-            w.to_ascii_lowercase().as_str(),
-            "its" | "their" | "itself" | "themselves" | "own"
-        )
+            w.as_str(),
+            "its" | "itself" | "themselves" | "own" | "his" | "her" | "herself" | "himself"
+        ) || (plural_holder && w == "their")
     })
 }
 
-/// A relative clause or a new subordinate clause ends the search for an object.
-fn ends_object(gap: &str) -> bool {
+/// Where the object noun phrase ends in `gap`: a preposition that makes what follows a
+/// place or complement, a relative or participle clause, or a coordinated new verb.
+fn object_stop(gap: &str) -> Option<usize> {
     let lower = gap.to_ascii_lowercase();
-    [
-        ", which",
-        ", who",
-        ", where",
-        ", when",
-        ", after",
-        ", before",
-        ", as ",
-        ", saying",
-        ", adding",
-        ", despite",
-    ]
-    .iter()
-    .any(|p| lower.contains(p))
+    let mut previous = "";
+    let mut offset = 0;
+    for piece in lower.split_inclusive(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')) {
+        let start = offset;
+        offset += piece.len();
+        let w = piece.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'));
+        if w.is_empty() {
+            continue;
+        }
+        let comma_before = lower[..start].trim_end().ends_with(',');
+        let stop = OBJECT_STOPS.contains(&w)
+            || (comma_before && matches!(w, "which" | "who" | "where" | "when" | "saying" | "adding" | "calling"))
+            || (previous == "and" && w.len() > 4 && w.ends_with("ed"));
+        if stop {
+            return Some(start);
+        }
+        previous = w;
+    }
+    None
 }
 
 /// "no third party", "no one", "nobody", "no country": a negated role with no party.

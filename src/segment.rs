@@ -9,8 +9,9 @@
 //! decided with local rules: abbreviations from `rules/abbreviations.csv`, single
 //! initials, numbers, ellipses, closing quotes and citation markers after a
 //! terminator, list markers and bullets, headings and line breaks, URLs and
-//! e-mail addresses. Nothing runs over every character, which keeps the splitter
-//! several times faster than a UAX #29 pass (see `benches/segment.rs`).
+//! e-mail addresses. No Unicode tables are consulted between candidates, which
+//! keeps the splitter several times faster than a UAX #29 pass (see
+//! `benches/segment.rs`).
 
 use std::collections::HashMap;
 use std::fmt;
@@ -160,6 +161,9 @@ impl Segmenter {
 
     /// Build from (abbreviation as written, kind) pairs; later pairs replace
     /// earlier ones with the same spelling.
+    ///
+    /// For capitals and dotted forms ("SEC.", "A.M.") the entry written in lower
+    /// case decides ("sec.", "a.m."), else the first one folding to it.
     pub fn new(entries: impl IntoIterator<Item = (String, AbbrevKind)>) -> Segmenter {
         let mut seg = Segmenter::default();
         for (abbreviation, kind) in entries {
@@ -168,7 +172,12 @@ impl Segmenter {
                 continue;
             }
             seg.max_len = seg.max_len.max(abbreviation.len());
-            seg.folded.entry(abbreviation.to_lowercase()).or_insert(kind);
+            let lower = abbreviation.to_lowercase();
+            if lower == abbreviation {
+                seg.folded.insert(lower, kind);
+            } else {
+                seg.folded.entry(lower).or_insert(kind);
+            }
             seg.exact.insert(abbreviation, kind);
         }
         seg
@@ -205,12 +214,14 @@ impl Segmenter {
             return Some(*kind);
         }
         // Only dotted ("A.M.") and all-capitals ("INC.") forms fold: folding every
-        // word would read "mass." as the state "Mass.".
+        // word would read "mass." as the state "Mass.". Short capitals are
+        // acronyms, not shouted abbreviations: "the FT." is not "Ft." (Fort), and
+        // a lone capital ("P.") is an initial, not the page abbreviation "p.".
         let body = word.strip_suffix(['.', '!'])?;
         let dotted = body.contains('.');
-        let capitals = body.bytes().any(|c| c.is_ascii_uppercase()) && !body.chars().any(char::is_lowercase);
-        // A lone capital ("P.") is an initial, not the page abbreviation "p.".
-        if !(dotted || capitals) || body.len() < 2 {
+        let capitals =
+            body.len() >= 3 && body.bytes().any(|c| c.is_ascii_uppercase()) && !body.chars().any(char::is_lowercase);
+        if !(dotted || capitals) {
             return None;
         }
         self.folded.get(&word.to_lowercase()).copied()
@@ -254,9 +265,44 @@ static CANDIDATE: [bool; 256] = {
     table
 };
 
+/// Index of the first candidate byte at or after `i` (or `b.len()`).
+///
+/// Eight bytes at a time: most words of news text hold no candidate, and
+/// testing a `u64` for six byte values at once is about twice as fast as the
+/// table on every byte (`benches/segment.rs`, FNC-1 bodies).
+fn next_candidate(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Non-zero when some byte of `word` equals `c` (the classic "has zero byte"
+    // test on `word ^ c...c`; it never misses a match).
+    let has = |word: u64, c: u8| {
+        let x = word ^ (ONES * u64::from(c));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(bytes);
+        let found =
+            has(word, b'.') | has(word, b'!') | has(word, b'?') | has(word, b'\n') | has(word, b')') | has(word, 0xE2);
+        if found != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < b.len() && !CANDIDATE[b[i] as usize] {
+        i += 1;
+    }
+    i
+}
+
 /// Number of words after which a "final" abbreviation may end a sentence: "At
 /// 5 a.m. Mr. Smith went" cannot end after two words, "at 6 P.M. Mr. Smith" can.
 const FRONTED_WORDS: usize = 2;
+
+/// Numbered list markers have at most this many digits: "10." is an item,
+/// "100. That" at a line start is a number ending a sentence.
+const MAX_MARKER_DIGITS: usize = 2;
 
 /// Lines shorter than this, without terminal punctuation, are headings or
 /// items when the next line starts with a capital.
@@ -296,11 +342,16 @@ enum WordKind {
     Plain,
 }
 
+/// One pass over one text.
 struct Scan<'a> {
     seg: &'a Segmenter,
     text: &'a str,
+    /// `text` as bytes; every cut is on a char boundary of `text`.
     b: &'a [u8],
+    /// Positions where one sentence ends and the next may begin (whitespace
+    /// between them is trimmed later); unsorted, may repeat.
     cuts: Vec<usize>,
+    /// The furthest cut so far: where the current sentence began.
     last_cut: usize,
     marker: Option<Marker>,
 }
@@ -324,7 +375,7 @@ impl Scan<'_> {
         let mut line_start = 0;
         while i < n {
             if !CANDIDATE[b[i] as usize] {
-                i += 1;
+                i = next_candidate(b, i + 1);
                 continue;
             }
             match b[i] {
@@ -475,7 +526,8 @@ impl Scan<'_> {
     }
 
     /// The next word is one that begins sentences rather than continues a
-    /// name: a function word ("The", "How"), a title ("Mr."), or a quotation.
+    /// name: a function word ("The", "How"), a courtesy title ("Mr."), or a
+    /// quotation.
     fn next_starts_sentence_strongly(&self, q: usize) -> bool {
         let b = self.b;
         let mut e = q;
@@ -485,15 +537,9 @@ impl Scan<'_> {
         if e > q && is_starter(&self.text[q..e]) {
             return true;
         }
-        // A title abbreviation: "at 6 P.M. Mr. Smith".
-        let mut t = q;
-        while t < b.len() && !is_space(b[t]) && t - q < 16 {
-            t += 1;
-        }
-        if t > q
-            && self.text.is_char_boundary(t)
-            && let Some(AbbrevKind::Title) = self.seg.abbrev_kind(&self.text[q..t])
-        {
+        // A courtesy title: "at 6 P.M. Mr. Smith". Ranks and offices do follow
+        // inside a sentence ("U.S. Sen. Feinstein"), so only these count.
+        if self.at(e) == b'.' && matches!(&self.text[q..e], "Mr" | "Mrs" | "Ms" | "Messrs" | "Mmes" | "Dr") {
             return true;
         }
         matches!(b[q], b'"' | b'\'') && self.at(q + 1).is_ascii_uppercase()
@@ -503,20 +549,7 @@ impl Scan<'_> {
     /// Words (whitespace-separated) in `text[from..to]`, counted up to
     /// `FRONTED_WORDS + 1`.
     fn words_between(&self, from: usize, to: usize) -> usize {
-        let mut words = 0;
-        let mut in_word = false;
-        for &c in &self.b[from.min(to)..to] {
-            if is_space(c) {
-                in_word = false;
-            } else if !in_word {
-                in_word = true;
-                words += 1;
-                if words > FRONTED_WORDS {
-                    break;
-                }
-            }
-        }
-        words
+        count_words(&self.b[from.min(to)..to], FRONTED_WORDS + 1)
     }
 
     /// Whether the character at `q` (after whitespace) can open a sentence.
@@ -621,6 +654,11 @@ impl Scan<'_> {
         if token.contains(&b'@') || contains(token, b"://") || contains(token, b"www.") {
             return false;
         }
+        // A host or file name goes on after the next word: "ChrisHedges.Substack.com".
+        let rest = &b[dot + 1..te];
+        if rest.windows(2).any(|w| w[0] == b'.' && w[1].is_ascii_alphanumeric()) {
+            return false;
+        }
         let seg_start = b[ts..dot].iter().rposition(|&c| c == b'.').map_or(ts, |p| ts + p + 1);
         if dot - seg_start == 1 && b[seg_start].is_ascii_alphabetic() {
             return false;
@@ -718,7 +756,7 @@ impl Scan<'_> {
     fn list_marker(&mut self, punct: usize, style: MarkerStyle, end: usize) -> bool {
         let b = self.b;
         let mut s = punct;
-        while s > 0 && b[s - 1].is_ascii_digit() && punct - s < 3 {
+        while s > 0 && b[s - 1].is_ascii_digit() && punct - s < MAX_MARKER_DIGITS {
             s -= 1;
         }
         let (letter, value) = if s < punct {
@@ -798,9 +836,7 @@ impl Scan<'_> {
         if ends_with_terminal(line) || ends_with_continuation(line) {
             return;
         }
-        let mut words = line.split_whitespace();
-        let few_words = words.by_ref().take(4).count() <= 3;
-        if few_words {
+        if count_words(line.as_bytes(), 4) <= 3 {
             // "features\ncontact manager\n": short items without punctuation.
             self.cut(nl);
             return;
@@ -809,10 +845,9 @@ impl Scan<'_> {
             // "This is a sentence\ncut off in the middle because pdf."
             return;
         }
-        let chars = line.chars().take(PARAGRAPH_LINE_CHARS + 1).count();
-        let item = self
-            .opens_item(line_start + (self.text[line_start..nl].len() - self.text[line_start..nl].trim_start().len()));
-        if item || !(SHORT_LINE_CHARS..=PARAGRAPH_LINE_CHARS).contains(&chars) {
+        let chars = count_chars(line.as_bytes(), PARAGRAPH_LINE_CHARS + 1);
+        let indent = self.text[line_start..nl].len() - self.text[line_start..nl].trim_start().len();
+        if self.opens_item(line_start + indent) || !(SHORT_LINE_CHARS..=PARAGRAPH_LINE_CHARS).contains(&chars) {
             self.cut(nl);
         }
     }
@@ -831,7 +866,7 @@ impl Scan<'_> {
             return is_heading(&self.text[q..]);
         }
         let mut d = q;
-        while self.at(d).is_ascii_digit() && d - q < 3 {
+        while self.at(d).is_ascii_digit() && d - q < MAX_MARKER_DIGITS {
             d += 1;
         }
         if d > q && matches!(self.at(d), b'.' | b')') {
@@ -894,16 +929,53 @@ fn ends_with_continuation(line: &str) -> bool {
     if line.ends_with([',', ';', ':', '-', '–', '—', '(', '/', '&', '+']) {
         return true;
     }
-    let last = line.rsplit(char::is_whitespace).next().unwrap_or("");
+    let bytes = line.as_bytes();
+    let last = bytes
+        .iter()
+        .rposition(|&c| is_space(c))
+        .map_or(bytes, |p| &bytes[p + 1..]);
     is_function_word(last)
 }
 
-fn is_function_word(word: &str) -> bool {
+/// Whitespace-separated words in `line`, counted up to `max`.
+fn count_words(line: &[u8], max: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for &c in line {
+        if is_space(c) {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words == max {
+                break;
+            }
+        }
+    }
+    words
+}
+
+/// Characters (not bytes) in `line`, counted up to `max`.
+fn count_chars(line: &[u8], max: usize) -> usize {
+    let mut chars = 0;
+    for &c in line {
+        // Every byte but a UTF-8 continuation byte starts a character.
+        if c & 0xC0 != 0x80 {
+            chars += 1;
+            if chars == max {
+                break;
+            }
+        }
+    }
+    chars
+}
+
+fn is_function_word(word: &[u8]) -> bool {
     if word.len() > 5 {
         return false;
     }
     let mut buf = [0u8; 5];
-    for (slot, c) in buf.iter_mut().zip(word.bytes()) {
+    for (slot, c) in buf.iter_mut().zip(word) {
         *slot = c.to_ascii_lowercase();
     }
     matches!(
@@ -1192,6 +1264,8 @@ mod tests {
         assert_eq!(seg.abbrev_kind("INC."), Some(AbbrevKind::Final));
         assert_eq!(seg.abbrev_kind("mass."), None);
         assert_eq!(seg.abbrev_kind("P."), None);
+        assert_eq!(seg.abbrev_kind("FT."), None);
+        assert_eq!(seg.abbrev_kind("SEC."), Some(AbbrevKind::Number));
     }
 
     #[test]

@@ -84,6 +84,14 @@ fn time_of_day_ends_sentence_late_but_not_early() {
 }
 
 #[test]
+fn country_abbreviation_before_rank_goes_on() {
+    assert_eq!(
+        split("The bill was backed by U.S. Sen. Dianne Feinstein and U.S. Rep. Adam Schiff."),
+        ["The bill was backed by U.S. Sen. Dianne Feinstein and U.S. Rep. Adam Schiff."]
+    );
+}
+
+#[test]
 fn time_of_day_before_weekday_goes_on() {
     assert_eq!(
         split("The vote is at 5 p.m. Monday in Islamabad."),
@@ -289,6 +297,10 @@ fn urls_and_email_addresses() {
             "The site is: https://www.example.50.com/new-site/awesome_content.html.",
             "Please check it out."
         ]
+    );
+    assert_eq!(
+        split("You can find me at ChrisHedges.Substack.com. Thanks."),
+        ["You can find me at ChrisHedges.Substack.com.", "Thanks."]
     );
 }
 

@@ -182,6 +182,8 @@ pub enum Modifier {
     Holder,
     /// "U.S. credit": the stance is about the U.S.
     Target,
+    /// Verbs and phrases: "claimed credit" with no other object targets the holder.
+    SelfTarget,
 }
 
 #[derive(Debug, Clone)]
@@ -548,10 +550,15 @@ fn load_cues(table: &Table, diags: &mut Vec<RuleError>) -> Vec<CueRule> {
                 diags.push(row.error("modifier", "modifier target is for nouns only"));
                 continue;
             }
+            ("self", CueKind::Verb | CueKind::Phrase) => Modifier::SelfTarget,
+            ("self", _) => {
+                diags.push(row.error("modifier", "modifier self is for verbs and phrases only"));
+                continue;
+            }
             (other, _) => {
                 diags.push(row.error(
                     "modifier",
-                    format!("unknown modifier {other:?} (expected holder or target)"),
+                    format!("unknown modifier {other:?} (expected holder, target or self)"),
                 ));
                 continue;
             }

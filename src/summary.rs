@@ -1,0 +1,1143 @@
+//! Summary: a claims table, as `stancer label` writes it, read back and folded into what
+//! an analyst looks at first: who stands where.
+//!
+//! [`ClaimReader`] reads the CSV into plain [`ClaimRow`]s; a bad row comes out as an
+//! [`InputError`] naming its file and line, and reading goes on after it. [`Summary`]
+//! counts the rows: the (holder, target, label) pivot, the commonest cues of each label
+//! and the claims per period. [`render_html`] draws a self-contained HTML report of them
+//! (inline CSS, no scripts, nothing fetched from the network). Nothing here prints.
+//!
+//! ```
+//! use stancer::summary::{ClaimReader, Summary};
+//! let csv = "doc_id,sentence_id,holder,label,target,cue,sentence\n\
+//!            d1,1,IND,dispute,PAK,rejected,India rejected Pakistan's claim.\n";
+//! let rows: Vec<_> = ClaimReader::new("claims.csv", csv.as_bytes()).unwrap().filter_map(Result::ok).collect();
+//! let summary = Summary::from_rows(&rows);
+//! let pivot = summary.pivot();
+//! assert_eq!((pivot[0].holder.as_str(), pivot[0].target.as_str(), pivot[0].count), ("IND", "PAK", 1));
+//! ```
+
+use crate::date::DateRange;
+use crate::input::InputError;
+use crate::rules::Label;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::{self, Write as _};
+use std::io::{BufRead, BufReader, Read};
+
+/// The columns a claims table must have; others (`rule`, offsets...) are ignored.
+pub const REQUIRED_COLUMNS: [&str; 7] = ["doc_id", "sentence_id", "holder", "label", "target", "cue", "sentence"];
+
+/// The optional column that gives a claim its period.
+pub const DATE_COLUMN: &str = "date";
+
+/// The columns of the pivot table.
+pub const PIVOT_COLUMNS: [&str; 4] = ["holder", "target", "label", "count"];
+
+/// The matrix shows at most this many holders and targets (those with most claims); the
+/// pivot has them all.
+pub const MATRIX_LIMIT: usize = 60;
+
+/// The report lists at most this many sentences behind one cell.
+pub const SENTENCES_PER_CELL: usize = 200;
+
+/// How many cues of each label the report shows.
+pub const TOP_CUES: usize = 10;
+
+/// One claim of the claims table, with the fields the summary uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimRow {
+    /// Line of the row in its file (1-based), for messages.
+    pub line: u64,
+    pub doc_id: String,
+    /// The document's date as written, when the table has a date and the row fills it.
+    pub date: Option<String>,
+    pub sentence_id: usize,
+    pub holder: String,
+    pub label: Label,
+    /// Empty when the claim has no target.
+    pub target: String,
+    pub cue: String,
+    pub sentence: String,
+}
+
+impl ClaimRow {
+    /// The month (`YYYY-MM`) of the claim's date, or its year when the date is a year.
+    pub fn period(&self) -> Option<String> {
+        self.date.as_deref().and_then(|d| period_of(d).ok())
+    }
+}
+
+/// The period a date falls in: `YYYY-MM`, or `YYYY` for a date that gives only a year.
+///
+/// ```
+/// assert_eq!(stancer::summary::period_of("2025-05-10").unwrap(), "2025-05");
+/// assert_eq!(stancer::summary::period_of("2025").unwrap(), "2025");
+/// ```
+pub fn period_of(date: &str) -> Result<String, String> {
+    let range = DateRange::parse(date)?;
+    let (first, last) = (range.first.to_string(), range.last.to_string());
+    Ok(if first[..7] == last[..7] {
+        first[..7].to_owned()
+    } else {
+        first[..4].to_owned()
+    })
+}
+
+/// Where each needed column sits in the header.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    doc_id: usize,
+    sentence_id: usize,
+    holder: usize,
+    label: usize,
+    target: usize,
+    cue: usize,
+    sentence: usize,
+    date: Option<usize>,
+}
+
+/// Reads a claims CSV (the output of `stancer label`, with or without `--excel`: a UTF-8
+/// byte order mark and CRLF line ends are fine) as [`ClaimRow`]s. Columns are found by
+/// header name. Each item is a row or the error that kept a row out.
+pub struct ClaimReader<R: Read> {
+    path: String,
+    csv: csv::Reader<BufReader<R>>,
+    columns: Columns,
+    width: usize,
+    record: csv::StringRecord,
+    done: bool,
+}
+
+impl<R: Read> ClaimReader<R> {
+    /// Reads the header of `reader`; `path` names the file in messages. Fails when the
+    /// header cannot be read or lacks a column of [`REQUIRED_COLUMNS`].
+    pub fn new(path: &str, reader: R) -> Result<ClaimReader<R>, InputError> {
+        let error = |line: Option<u64>, message: String| InputError {
+            path: path.to_owned(),
+            line,
+            message,
+        };
+        let mut reader = BufReader::new(reader);
+        // Excel wants a byte order mark to read UTF-8; it is not part of the first name.
+        let buf = reader.fill_buf().map_err(|e| error(None, e.to_string()))?;
+        if buf.starts_with(b"\xEF\xBB\xBF") {
+            reader.consume(3);
+        }
+        let mut csv = csv::ReaderBuilder::new()
+            .flexible(true)
+            .has_headers(true)
+            .from_reader(reader);
+        let header = csv
+            .headers()
+            .map_err(|e| error(Some(1), csv_error_message(&e)))?
+            .clone();
+        if header.is_empty() {
+            return Err(error(Some(1), "empty file: no header row".into()));
+        }
+        let find = |name: &str| header.iter().position(|h| h.trim() == name);
+        let mut missing = Vec::new();
+        let mut need = |name: &str| {
+            find(name).unwrap_or_else(|| {
+                missing.push(name.to_owned());
+                0
+            })
+        };
+        let columns = Columns {
+            doc_id: need("doc_id"),
+            sentence_id: need("sentence_id"),
+            holder: need("holder"),
+            label: need("label"),
+            target: need("target"),
+            cue: need("cue"),
+            sentence: need("sentence"),
+            date: find(DATE_COLUMN),
+        };
+        if !missing.is_empty() {
+            let hint = if header.get(0).is_some_and(|h| h.trim_start().starts_with('{')) {
+                " (this looks like JSON Lines; summary reads the CSV of `stancer label --format csv`)"
+            } else {
+                " (summary reads the CSV that `stancer label` writes)"
+            };
+            return Err(error(
+                Some(1),
+                format!("missing column(s) {}{hint}", missing.join(", ")),
+            ));
+        }
+        Ok(ClaimReader {
+            path: path.to_owned(),
+            width: header.len(),
+            csv,
+            columns,
+            record: csv::StringRecord::new(),
+            done: false,
+        })
+    }
+
+    /// Whether the table has a date column.
+    pub fn has_dates(&self) -> bool {
+        self.columns.date.is_some()
+    }
+
+    fn row(&self, line: u64) -> Result<ClaimRow, String> {
+        let r = &self.record;
+        if r.len() != self.width {
+            return Err(format!(
+                "{} fields where the header has {} (a quote left open, or a stray comma?)",
+                r.len(),
+                self.width
+            ));
+        }
+        let c = self.columns;
+        let field = |i: usize| r.get(i).unwrap_or("").trim();
+        let holder = field(c.holder);
+        if holder.is_empty() {
+            return Err("empty holder".into());
+        }
+        let label: Label = field(c.label).parse()?;
+        let sentence_id = field(c.sentence_id)
+            .parse::<usize>()
+            .ok()
+            .filter(|&n| n > 0)
+            .ok_or_else(|| {
+                format!(
+                    "invalid sentence_id {:?} (expected a number from 1)",
+                    field(c.sentence_id)
+                )
+            })?;
+        let date = match c.date.map(field) {
+            None | Some("") => None,
+            Some(d) => {
+                period_of(d)?;
+                Some(d.to_owned())
+            }
+        };
+        Ok(ClaimRow {
+            line,
+            doc_id: field(c.doc_id).to_owned(),
+            date,
+            sentence_id,
+            holder: holder.to_owned(),
+            label,
+            target: field(c.target).to_owned(),
+            cue: field(c.cue).to_owned(),
+            sentence: r.get(c.sentence).unwrap_or("").to_owned(),
+        })
+    }
+}
+
+fn csv_error_message(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => "not valid UTF-8 (save the file as UTF-8)".into(),
+        csv::ErrorKind::Io(io) => io.to_string(),
+        _ => e.to_string(),
+    }
+}
+
+impl<R: Read> Iterator for ClaimReader<R> {
+    type Item = Result<ClaimRow, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let error = |line: Option<u64>, message: String| InputError {
+            path: self.path.clone(),
+            line,
+            message,
+        };
+        match self.csv.read_record(&mut self.record) {
+            Ok(false) => {
+                self.done = true;
+                None
+            }
+            Ok(true) => {
+                let line = self.record.position().map_or(0, |p| p.line());
+                Some(self.row(line).map_err(|m| error(Some(line), m)))
+            }
+            Err(e) => {
+                // A read error repeats forever; a bad record does not.
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    self.done = true;
+                }
+                let line = e.position().map(|p| p.line());
+                Some(Err(error(line, csv_error_message(&e))))
+            }
+        }
+    }
+}
+
+/// Claims per label.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LabelCounts {
+    pub support: usize,
+    pub dispute: usize,
+    pub praise: usize,
+}
+
+impl LabelCounts {
+    pub fn get(&self, label: Label) -> usize {
+        match label {
+            Label::Support => self.support,
+            Label::Dispute => self.dispute,
+            Label::Praise => self.praise,
+        }
+    }
+
+    pub fn add(&mut self, label: Label, n: usize) {
+        match label {
+            Label::Support => self.support += n,
+            Label::Dispute => self.dispute += n,
+            Label::Praise => self.praise += n,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.support + self.dispute + self.praise
+    }
+
+    /// The label with strictly more claims than each other one; `None` for a tie (mixed)
+    /// or no claim.
+    pub fn dominant(&self) -> Option<Label> {
+        let max = Label::ALL.iter().map(|&l| self.get(l)).max().unwrap_or(0);
+        let mut top = Label::ALL.iter().filter(|&&l| self.get(l) == max);
+        match (top.next(), top.next()) {
+            (Some(&l), None) if max > 0 => Some(l),
+            _ => None,
+        }
+    }
+}
+
+/// One row of the pivot table.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PivotRow {
+    pub holder: String,
+    pub target: String,
+    pub label: Label,
+    pub count: usize,
+}
+
+/// The counts a report is drawn from.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    /// Claims counted.
+    pub claims: usize,
+    /// Distinct documents they come from.
+    pub documents: usize,
+    pub totals: LabelCounts,
+    /// (holder, target) -> claims per label; the target is empty for claims without one.
+    pub cells: BTreeMap<(String, String), LabelCounts>,
+    /// Claims per period (`YYYY-MM`, or `YYYY`), for the rows that have a date.
+    pub periods: BTreeMap<String, LabelCounts>,
+    /// Claims without a date.
+    pub undated: usize,
+    /// (label, cue in lower case) -> claims.
+    cues: HashMap<(Label, String), usize>,
+}
+
+impl Summary {
+    pub fn from_rows(rows: &[ClaimRow]) -> Summary {
+        let mut s = Summary::default();
+        let mut documents = BTreeSet::new();
+        for row in rows {
+            s.claims += 1;
+            documents.insert(row.doc_id.as_str());
+            s.totals.add(row.label, 1);
+            s.cells
+                .entry((row.holder.clone(), row.target.clone()))
+                .or_default()
+                .add(row.label, 1);
+            match row.period() {
+                Some(p) => s.periods.entry(p).or_default().add(row.label, 1),
+                None => s.undated += 1,
+            }
+            // "Welcomed" opening a sentence is the same cue as "welcomed" inside one.
+            let cue = crate::segment::fold_whitespace(&row.cue).to_lowercase();
+            *s.cues.entry((row.label, cue)).or_default() += 1;
+        }
+        s.documents = documents.len();
+        s
+    }
+
+    /// (holder, target, label) -> claims, sorted by count (most first), then holder,
+    /// target and label (support, dispute, praise).
+    pub fn pivot(&self) -> Vec<PivotRow> {
+        let mut rows: Vec<PivotRow> = self
+            .cells
+            .iter()
+            .flat_map(|((holder, target), counts)| {
+                Label::ALL
+                    .into_iter()
+                    .filter(|&l| counts.get(l) > 0)
+                    .map(|label| PivotRow {
+                        holder: holder.clone(),
+                        target: target.clone(),
+                        label,
+                        count: counts.get(label),
+                    })
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| a.holder.cmp(&b.holder))
+                .then_with(|| a.target.cmp(&b.target))
+                .then_with(|| a.label.cmp(&b.label))
+        });
+        rows
+    }
+
+    /// The `n` commonest cues of `label` (lower-cased) with their claims, most first,
+    /// ties in alphabetical order.
+    pub fn top_cues(&self, label: Label, n: usize) -> Vec<(String, usize)> {
+        let mut cues: Vec<(String, usize)> = self
+            .cues
+            .iter()
+            .filter(|((l, _), _)| *l == label)
+            .map(|((_, cue), &count)| (cue.clone(), count))
+            .collect();
+        cues.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        cues.truncate(n);
+        cues
+    }
+
+    /// Claims per period in time order (a bare year sorts before its months).
+    pub fn claims_per_period(&self) -> Vec<(String, LabelCounts)> {
+        self.periods.iter().map(|(p, c)| (p.clone(), *c)).collect()
+    }
+
+    /// Every party that holds a claim or is the target of one, those in most claims
+    /// first, then by name. The matrix uses this order on both axes, so that a pair and
+    /// its reverse sit mirrored across the diagonal.
+    pub fn parties(&self) -> Vec<String> {
+        ranked(self.cells.iter().flat_map(|((h, t), c)| {
+            let target = (!t.is_empty()).then_some((t, c.total()));
+            std::iter::once((h, c.total())).chain(target)
+        }))
+    }
+
+    /// The parties that hold a claim, in [`Summary::parties`] order.
+    pub fn holders(&self) -> Vec<String> {
+        let holders: BTreeSet<&str> = self.cells.keys().map(|(h, _)| h.as_str()).collect();
+        self.parties()
+            .into_iter()
+            .filter(|p| holders.contains(p.as_str()))
+            .collect()
+    }
+
+    /// The matrix columns: every party in [`Summary::parties`] order, a party that is
+    /// never a target included, then the empty target (claims without one) when there is
+    /// such a claim.
+    pub fn targets(&self) -> Vec<String> {
+        let mut targets = self.parties();
+        if self.cells.keys().any(|(_, t)| t.is_empty()) {
+            targets.push(String::new());
+        }
+        targets
+    }
+}
+
+fn ranked<'a>(items: impl Iterator<Item = (&'a String, usize)>) -> Vec<String> {
+    let mut totals: BTreeMap<&str, usize> = BTreeMap::new();
+    for (name, n) in items {
+        *totals.entry(name).or_default() += n;
+    }
+    let mut names: Vec<(&str, usize)> = totals.into_iter().collect();
+    names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    names.into_iter().map(|(n, _)| n.to_owned()).collect()
+}
+
+/// `text` safe inside HTML text and quoted attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// The anchor of the sentences behind a matrix cell: `claims-IND-USA`, `claims-IND-_` for
+/// claims without a target. Characters other than ASCII letters and digits are written
+/// as `_` and their hex bytes, so that distinct cells never share an anchor.
+pub fn cell_anchor(holder: &str, target: &str) -> String {
+    fn part(s: &str, out: &mut String) {
+        if s.is_empty() {
+            out.push('_');
+        }
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(b as char);
+            } else {
+                let _ = write!(out, "_{b:02X}");
+            }
+        }
+    }
+    let mut id = String::from("claims-");
+    part(holder, &mut id);
+    id.push('-');
+    part(target, &mut id);
+    id
+}
+
+/// What a column header shows for `target`.
+fn target_name(target: &str) -> &str {
+    if target.is_empty() { "(none)" } else { target }
+}
+
+fn dominant_class(counts: &LabelCounts) -> &'static str {
+    match counts.dominant() {
+        Some(Label::Support) => "dom-support",
+        Some(Label::Dispute) => "dom-dispute",
+        Some(Label::Praise) => "dom-praise",
+        None => "dom-mixed",
+    }
+}
+
+const STYLE: &str = r#"
+:root { --support: #1a7f37; --dispute: #c0262d; --praise: #1f5fd1; --mixed: #6b6b6b;
+  --support-bg: #d5f0dc; --dispute-bg: #f9d9d7; --praise-bg: #d9e5fb; --mixed-bg: #e9e6df; }
+* { box-sizing: border-box; }
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: #1c1c1c; background: #fafafa; margin: 0; padding: 24px 32px 64px; }
+h1 { font-size: 26px; margin: 0 0 4px; }
+h2 { font-size: 19px; margin: 32px 0 8px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
+h3 { font-size: 16px; margin: 20px 0 6px; }
+p.meta, p.note { color: #555; margin: 4px 0 10px; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; }
+table { border-collapse: collapse; background: #fff; }
+th, td { border: 1px solid #d6d6d6; padding: 5px 9px; text-align: left; vertical-align: top; }
+thead th { background: #f0f0f0; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+.totals { display: flex; gap: 14px; flex-wrap: wrap; }
+.total { border-radius: 8px; padding: 10px 18px; min-width: 130px; background: #fff; border: 1px solid #ddd; }
+.total .count { display: block; font-size: 28px; font-weight: 700; }
+.total.support { background: var(--support-bg); } .total.support .count { color: var(--support); }
+.total.dispute { background: var(--dispute-bg); } .total.dispute .count { color: var(--dispute); }
+.total.praise { background: var(--praise-bg); } .total.praise .count { color: var(--praise); }
+.legend span { display: inline-block; padding: 1px 8px; margin-right: 6px; border-radius: 4px; border: 1px solid #ccc; }
+.scroll { overflow-x: auto; max-width: 100%; }
+table.matrix th { white-space: nowrap; }
+table.matrix th.corner { color: #666; font-weight: normal; font-size: 13px; }
+table.matrix td { white-space: nowrap; text-align: center; min-width: 120px; }
+table.matrix td.empty { background: #fff; }
+table.matrix td.cell a { color: inherit; text-decoration: none; display: block; }
+table.matrix td.cell a:hover { text-decoration: underline; }
+td.dom-support, .dom-support { background: var(--support-bg); }
+td.dom-dispute, .dom-dispute { background: var(--dispute-bg); }
+td.dom-praise, .dom-praise { background: var(--praise-bg); }
+td.dom-mixed, .dom-mixed { background: var(--mixed-bg); }
+.n { font-weight: 600; font-variant-numeric: tabular-nums; }
+.n.zero { color: #9a9a9a; font-weight: normal; }
+.s { color: var(--support); } .d { color: var(--dispute); } .p { color: var(--praise); }
+.sep { color: #999; }
+td.total-col, tr.total-row td, tr.total-row th { background: #f4f4f4; font-weight: 600; }
+th.support { color: var(--support); } th.dispute { color: var(--dispute); } th.praise { color: var(--praise); }
+.bar { display: flex; height: 14px; min-width: 2px; }
+.bar span { display: block; height: 100%; }
+.bar .s { background: var(--support); } .bar .d { background: var(--dispute); } .bar .p { background: var(--praise); }
+td.bar-cell { width: 360px; }
+section.claims { margin-bottom: 18px; }
+section.claims:target { outline: 3px solid #f0b429; outline-offset: 6px; }
+section.claims td.text { max-width: 760px; }
+mark { background: #ffe58a; padding: 0 1px; }
+a.back { font-size: 13px; margin-left: 8px; }
+"#;
+
+/// The HTML report of `summary`: totals per label, the holder-by-target matrix, the
+/// sentences behind each matrix cell (from `rows`), the top cues per label and, when
+/// claims have dates, the claims per period. `title` names the claims file.
+pub fn render_html(summary: &Summary, rows: &[ClaimRow], title: &str) -> String {
+    let mut html = String::with_capacity(64 * 1024 + rows.len() * 400);
+    // Writing into a String cannot fail.
+    let _ = write_html(&mut html, summary, rows, title);
+    html
+}
+
+fn write_html(out: &mut String, summary: &Summary, rows: &[ClaimRow], title: &str) -> fmt::Result {
+    let title = escape_html(title);
+    write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>Who stands where: {title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+    )?;
+    writeln!(out, "<header>\n<h1>Who stands where: {title}</h1>")?;
+    writeln!(
+        out,
+        "<p class=\"meta\">{} in {}, {}. Made by <code>stancer summary</code>.</p>\n</header>",
+        counted(summary.claims, "claim"),
+        counted(summary.documents, "document"),
+        counted(summary.cells.len(), "holder&ndash;target pair")
+    )?;
+
+    writeln!(
+        out,
+        "<section id=\"totals\">\n<h2>Claims per label</h2>\n<div class=\"totals\">"
+    )?;
+    for label in Label::ALL {
+        writeln!(
+            out,
+            "<div class=\"total {label}\" data-label=\"{label}\"><span class=\"count\">{}</span>{label}</div>",
+            summary.totals.get(label)
+        )?;
+    }
+    writeln!(out, "</div>\n</section>")?;
+
+    let parties = summary.parties();
+    let shown: BTreeSet<&str> = parties.iter().take(MATRIX_LIMIT).map(String::as_str).collect();
+    let holders: Vec<String> = summary
+        .holders()
+        .into_iter()
+        .filter(|h| shown.contains(h.as_str()))
+        .collect();
+    let targets: Vec<String> = summary
+        .targets()
+        .into_iter()
+        .filter(|t| t.is_empty() || shown.contains(t.as_str()))
+        .collect();
+    write_matrix(out, summary, &holders, &targets)?;
+    if parties.len() > shown.len() {
+        writeln!(
+            out,
+            "<p class=\"note\">Showing the {} parties in most claims of {}; the pivot CSV has them all.</p>",
+            shown.len(),
+            parties.len()
+        )?;
+    }
+
+    write_cues(out, summary)?;
+    if !summary.periods.is_empty() {
+        write_periods(out, summary)?;
+    }
+    write_sentences(out, summary, rows, &holders, &targets)?;
+    writeln!(out, "</body>\n</html>")
+}
+
+/// "1 claim", "2 claims".
+fn counted(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The three counts of a cell: "S 2 · D 1 · P 0", each in its label's colour.
+fn write_counts(out: &mut String, counts: &LabelCounts) -> fmt::Result {
+    for (i, (label, letter, class)) in [
+        (Label::Support, 'S', "s"),
+        (Label::Dispute, 'D', "d"),
+        (Label::Praise, 'P', "p"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if i > 0 {
+            out.push_str(" <span class=\"sep\">&middot;</span> ");
+        }
+        let n = counts.get(label);
+        let zero = if n == 0 { " zero" } else { "" };
+        write!(out, "<span class=\"n {class}{zero}\">{letter}&nbsp;{n}</span>")?;
+    }
+    Ok(())
+}
+
+fn write_matrix(out: &mut String, summary: &Summary, holders: &[String], targets: &[String]) -> fmt::Result {
+    writeln!(
+        out,
+        "<section id=\"matrix\">\n<h2>Holder &times; target</h2>\n\
+         <p class=\"note\">A row is the party taking the stance, a column the party it is about. \
+         Each cell counts <span class=\"s\">S</span>upport, <span class=\"d\">D</span>ispute and \
+         <span class=\"p\">P</span>raise claims and takes the colour of the label with most claims; \
+         click it for the sentences behind it.</p>\n\
+         <p class=\"legend\"><span class=\"dom-support\">mostly support</span><span class=\"dom-dispute\">mostly dispute</span>\
+         <span class=\"dom-praise\">mostly praise</span><span class=\"dom-mixed\">mixed (a tie)</span></p>\n\
+         <div class=\"scroll\">\n<table class=\"matrix\">\n<thead>\n<tr><th class=\"corner\">holder &darr; / target &rarr;</th>"
+    )?;
+    for t in targets {
+        write!(
+            out,
+            "<th scope=\"col\" data-target=\"{}\">{}</th>",
+            escape_html(t),
+            escape_html(target_name(t))
+        )?;
+    }
+    writeln!(out, "<th scope=\"col\">total</th></tr>\n</thead>\n<tbody>")?;
+    let mut column_totals = vec![LabelCounts::default(); targets.len()];
+    for h in holders {
+        let eh = escape_html(h);
+        write!(out, "<tr data-holder=\"{eh}\"><th scope=\"row\">{eh}</th>")?;
+        let mut row_total = LabelCounts::default();
+        for (i, t) in targets.iter().enumerate() {
+            let Some(counts) = summary.cells.get(&(h.clone(), t.clone())) else {
+                out.push_str("<td class=\"empty\"></td>");
+                continue;
+            };
+            for label in Label::ALL {
+                row_total.add(label, counts.get(label));
+                column_totals[i].add(label, counts.get(label));
+            }
+            let et = escape_html(t);
+            write!(
+                out,
+                "<td class=\"cell {dom}\" id=\"cell-{anchor}\" data-holder=\"{eh}\" data-target=\"{et}\" \
+                 data-support=\"{s}\" data-dispute=\"{d}\" data-praise=\"{p}\" \
+                 title=\"{eh} &rarr; {tn}: {s} support, {d} dispute, {p} praise\"><a href=\"#{full}\">",
+                dom = dominant_class(counts),
+                anchor = &cell_anchor(h, t)["claims-".len()..],
+                full = cell_anchor(h, t),
+                tn = escape_html(target_name(t)),
+                s = counts.support,
+                d = counts.dispute,
+                p = counts.praise,
+            )?;
+            write_counts(out, counts)?;
+            out.push_str("</a></td>");
+        }
+        write!(out, "<td class=\"total-col\">")?;
+        write_counts(out, &row_total)?;
+        writeln!(out, "</td></tr>")?;
+    }
+    write!(out, "<tr class=\"total-row\"><th scope=\"row\">total</th>")?;
+    for counts in &column_totals {
+        out.push_str("<td>");
+        write_counts(out, counts)?;
+        out.push_str("</td>");
+    }
+    writeln!(out, "<td></td></tr>\n</tbody>\n</table>\n</div>\n</section>")
+}
+
+fn write_cues(out: &mut String, summary: &Summary) -> fmt::Result {
+    let columns: Vec<Vec<(String, usize)>> = Label::ALL.iter().map(|&l| summary.top_cues(l, TOP_CUES)).collect();
+    let depth = columns.iter().map(Vec::len).max().unwrap_or(0);
+    writeln!(
+        out,
+        "<section id=\"cues\">\n<h2>Top cues per label</h2>\n\
+         <p class=\"note\">The words that carried the claims, lower-cased, with how many claims each gave.</p>\n\
+         <table class=\"cues\">\n<thead><tr><th class=\"num\">#</th>\
+         <th class=\"support\">support</th><th class=\"num\">claims</th>\
+         <th class=\"dispute\">dispute</th><th class=\"num\">claims</th>\
+         <th class=\"praise\">praise</th><th class=\"num\">claims</th></tr></thead>\n<tbody>"
+    )?;
+    for i in 0..depth {
+        write!(out, "<tr><td class=\"num\">{}</td>", i + 1)?;
+        for (label, column) in Label::ALL.iter().zip(&columns) {
+            match column.get(i) {
+                Some((cue, n)) => write!(
+                    out,
+                    "<td data-label=\"{label}\">{}</td><td class=\"num\">{n}</td>",
+                    escape_html(cue)
+                )?,
+                None => out.push_str("<td></td><td></td>"),
+            }
+        }
+        writeln!(out, "</tr>")?;
+    }
+    if depth == 0 {
+        writeln!(out, "<tr><td colspan=\"7\">No claims.</td></tr>")?;
+    }
+    writeln!(out, "</tbody>\n</table>\n</section>")
+}
+
+fn write_periods(out: &mut String, summary: &Summary) -> fmt::Result {
+    let periods = summary.claims_per_period();
+    let max = periods.iter().map(|(_, c)| c.total()).max().unwrap_or(1).max(1);
+    writeln!(
+        out,
+        "<section id=\"time\">\n<h2>Claims over time</h2>\n\
+         <table class=\"time\">\n<thead><tr><th>period</th><th class=\"num support\">support</th>\
+         <th class=\"num dispute\">dispute</th><th class=\"num praise\">praise</th><th class=\"num\">total</th>\
+         <th></th></tr></thead>\n<tbody>"
+    )?;
+    for (period, c) in &periods {
+        let pct = |n: usize| n as f64 * 100.0 / max as f64;
+        writeln!(
+            out,
+            "<tr class=\"period\" data-period=\"{p}\" data-support=\"{s}\" data-dispute=\"{d}\" data-praise=\"{pr}\">\
+             <td>{p}</td><td class=\"num\">{s}</td><td class=\"num\">{d}</td><td class=\"num\">{pr}</td>\
+             <td class=\"num\">{t}</td><td class=\"bar-cell\"><div class=\"bar\">\
+             <span class=\"s\" style=\"width:{ws:.1}%\"></span><span class=\"d\" style=\"width:{wd:.1}%\"></span>\
+             <span class=\"p\" style=\"width:{wp:.1}%\"></span></div></td></tr>",
+            p = escape_html(period),
+            s = c.support,
+            d = c.dispute,
+            pr = c.praise,
+            t = c.total(),
+            ws = pct(c.support),
+            wd = pct(c.dispute),
+            wp = pct(c.praise),
+        )?;
+    }
+    if summary.undated > 0 {
+        writeln!(
+            out,
+            "<tr class=\"undated\"><td>(no date)</td><td colspan=\"3\"></td><td class=\"num\">{}</td><td></td></tr>",
+            summary.undated
+        )?;
+    }
+    writeln!(out, "</tbody>\n</table>\n</section>")
+}
+
+/// `sentence` with the first occurrence of `cue` marked, escaped.
+fn marked_sentence(sentence: &str, cue: &str) -> String {
+    match (!cue.is_empty()).then(|| sentence.find(cue)).flatten() {
+        Some(i) => format!(
+            "{}<mark>{}</mark>{}",
+            escape_html(&sentence[..i]),
+            escape_html(cue),
+            escape_html(&sentence[i + cue.len()..])
+        ),
+        None => escape_html(sentence),
+    }
+}
+
+fn write_sentences(
+    out: &mut String,
+    summary: &Summary,
+    rows: &[ClaimRow],
+    holders: &[String],
+    targets: &[String],
+) -> fmt::Result {
+    let mut by_cell: HashMap<(&str, &str), Vec<&ClaimRow>> = HashMap::new();
+    for row in rows {
+        by_cell.entry((&row.holder, &row.target)).or_default().push(row);
+    }
+    writeln!(
+        out,
+        "<section id=\"sentences\">\n<h2>The sentences behind each cell</h2>"
+    )?;
+    for h in holders {
+        for t in targets {
+            let (Some(counts), Some(cell_rows)) = (
+                summary.cells.get(&(h.clone(), t.clone())),
+                by_cell.get(&(h.as_str(), t.as_str())),
+            ) else {
+                continue;
+            };
+            let (eh, et) = (escape_html(h), escape_html(t));
+            write!(
+                out,
+                "<section class=\"claims\" id=\"{}\" data-holder=\"{eh}\" data-target=\"{et}\">\n\
+                 <h3>{eh} &rarr; {} <span class=\"note\">(",
+                cell_anchor(h, t),
+                escape_html(target_name(t))
+            )?;
+            write_counts(out, counts)?;
+            writeln!(
+                out,
+                ")</span><a class=\"back\" href=\"#cell-{}\">back to the matrix</a></h3>\n\
+                 <table>\n<thead><tr><th>doc_id</th><th class=\"num\">sentence</th><th>label</th><th>cue</th>\
+                 <th>text</th></tr></thead>\n<tbody>",
+                &cell_anchor(h, t)["claims-".len()..]
+            )?;
+            for row in cell_rows.iter().take(SENTENCES_PER_CELL) {
+                let class = match row.label {
+                    Label::Support => "s",
+                    Label::Dispute => "d",
+                    Label::Praise => "p",
+                };
+                writeln!(
+                    out,
+                    "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"{class}\">{}</td><td>{}</td>\
+                     <td class=\"text\">{}</td></tr>",
+                    escape_html(&row.doc_id),
+                    row.sentence_id,
+                    row.label,
+                    escape_html(&row.cue),
+                    marked_sentence(&row.sentence, &row.cue)
+                )?;
+            }
+            if cell_rows.len() > SENTENCES_PER_CELL {
+                writeln!(
+                    out,
+                    "<tr><td colspan=\"5\">&hellip; and {} more in the claims file.</td></tr>",
+                    cell_rows.len() - SENTENCES_PER_CELL
+                )?;
+            }
+            writeln!(out, "</tbody>\n</table>\n</section>")?;
+        }
+    }
+    writeln!(out, "</section>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "doc_id,sentence_id,holder,label,target,cue,rule,holder_text,target_text,start,end,sentence";
+
+    fn read(text: &str) -> (Vec<ClaimRow>, Vec<InputError>) {
+        let mut rows = Vec::new();
+        let mut errors = Vec::new();
+        for item in ClaimReader::new("claims.csv", text.as_bytes()).unwrap() {
+            match item {
+                Ok(r) => rows.push(r),
+                Err(e) => errors.push(e),
+            }
+        }
+        (rows, errors)
+    }
+
+    fn row(holder: &str, label: Label, target: &str, cue: &str) -> ClaimRow {
+        ClaimRow {
+            line: 2,
+            doc_id: "d".into(),
+            date: None,
+            sentence_id: 1,
+            holder: holder.into(),
+            label,
+            target: target.into(),
+            cue: cue.into(),
+            sentence: format!("{holder} {cue} {target}."),
+        }
+    }
+
+    #[test]
+    fn columns_are_found_by_name_in_any_order() {
+        let text =
+            "sentence,cue,target,label,holder,sentence_id,doc_id\nIndia rejected it.,rejected,PAK,dispute,IND,3,d1\n";
+        let (rows, errors) = read(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(rows[0].holder, "IND");
+        assert_eq!(rows[0].target, "PAK");
+        assert_eq!(rows[0].label, Label::Dispute);
+        assert_eq!(rows[0].sentence_id, 3);
+        assert_eq!(rows[0].sentence, "India rejected it.");
+    }
+
+    #[test]
+    fn byte_order_mark_and_crlf_are_tolerated() {
+        let text = format!(
+            "\u{FEFF}{}\r\nd1,1,USA,support,IND,backed,r,,,0,5,\"US backed India.\"\r\n",
+            HEADER
+        );
+        let (rows, errors) = read(&text);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].doc_id, "d1");
+        assert_eq!(rows[0].sentence, "US backed India.");
+    }
+
+    #[test]
+    fn missing_column_is_fatal_and_named() {
+        let err = ClaimReader::new("claims.csv", "doc_id,holder,label\n".as_bytes())
+            .err()
+            .unwrap();
+        assert_eq!(err.line, Some(1));
+        assert!(
+            err.to_string()
+                .starts_with("claims.csv:1: missing column(s) sentence_id, target, cue, sentence")
+        );
+    }
+
+    #[test]
+    fn empty_file_says_so() {
+        let err = ClaimReader::new("claims.csv", "".as_bytes()).err().unwrap();
+        assert_eq!(err.to_string(), "claims.csv:1: empty file: no header row");
+    }
+
+    #[test]
+    fn bad_rows_name_their_line_and_reading_goes_on() {
+        let text = format!(
+            "{HEADER}\nd,1,IND,dispute,PAK,x,r,,,0,1,s\nd,2,IND,scold,PAK,x,r,,,0,1,s\nd,3,IND\nd,x,IND,support,,x,r,,,0,1,s\nd,4,PAK,praise,,x,r,,,0,1,s\n"
+        );
+        let (rows, errors) = read(&text);
+        assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 6]);
+        let lines: Vec<Option<u64>> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [Some(3), Some(4), Some(5)]);
+        assert!(errors[0].to_string().contains("claims.csv:3: unknown label \"scold\""));
+        assert!(errors[1].message.contains("3 fields where the header has 12"));
+        assert!(errors[2].message.contains("invalid sentence_id \"x\""));
+    }
+
+    #[test]
+    fn line_numbers_count_quoted_newlines() {
+        let text = format!("{HEADER}\nd,1,IND,dispute,PAK,x,r,,,0,1,\"two\nlines\"\nd,2,IND,bogus,PAK,x,r,,,0,1,s\n");
+        let (_, errors) = read(&text);
+        assert_eq!(errors[0].line, Some(4));
+    }
+
+    #[test]
+    fn bad_date_is_a_bad_row() {
+        let text = "doc_id,date,sentence_id,holder,label,target,cue,sentence\nd,2025-13,1,IND,dispute,PAK,x,s\n";
+        let (rows, errors) = read(text);
+        assert!(rows.is_empty());
+        assert!(errors[0].message.contains("invalid date"), "{}", errors[0]);
+    }
+
+    #[test]
+    fn periods_are_months_or_years() {
+        assert_eq!(period_of("2025-05-10").unwrap(), "2025-05");
+        assert_eq!(period_of("2025-05").unwrap(), "2025-05");
+        assert_eq!(period_of("2025").unwrap(), "2025");
+        assert_eq!(period_of("2025-05-10T08:00:00Z").unwrap(), "2025-05");
+    }
+
+    #[test]
+    fn claims_per_period_counts_dated_rows_and_undated_apart() {
+        let text = "doc_id,date,sentence_id,holder,label,target,cue,sentence\n\
+                    a,2025-05-10,1,IND,dispute,PAK,x,s\n\
+                    a,2025-05-10,2,PAK,dispute,IND,x,s\n\
+                    b,2025-06-01,1,USA,support,IND,x,s\n\
+                    c,,1,USA,praise,PAK,x,s\n";
+        let (rows, errors) = read(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        let s = Summary::from_rows(&rows);
+        let periods = s.claims_per_period();
+        assert_eq!(periods.len(), 2);
+        assert_eq!(periods[0].0, "2025-05");
+        assert_eq!(periods[0].1.dispute, 2);
+        assert_eq!(periods[1].0, "2025-06");
+        assert_eq!(periods[1].1.support, 1);
+        assert_eq!(s.undated, 1);
+        assert_eq!(s.documents, 3);
+    }
+
+    #[test]
+    fn pivot_sorts_by_count_then_names() {
+        let rows = vec![
+            row("PAK", Label::Dispute, "IND", "a"),
+            row("IND", Label::Support, "USA", "a"),
+            row("IND", Label::Dispute, "PAK", "a"),
+            row("IND", Label::Dispute, "PAK", "b"),
+            row("IND", Label::Praise, "USA", "a"),
+            row("IND", Label::Praise, "", "a"),
+        ];
+        let got: Vec<(String, String, Label, usize)> = Summary::from_rows(&rows)
+            .pivot()
+            .into_iter()
+            .map(|r| (r.holder, r.target, r.label, r.count))
+            .collect();
+        let want = [
+            ("IND", "PAK", Label::Dispute, 2),
+            ("IND", "", Label::Praise, 1),
+            ("IND", "USA", Label::Support, 1),
+            ("IND", "USA", Label::Praise, 1),
+            ("PAK", "IND", Label::Dispute, 1),
+        ];
+        let want: Vec<(String, String, Label, usize)> = want
+            .iter()
+            .map(|(h, t, l, n)| (h.to_string(), t.to_string(), *l, *n))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn top_cues_fold_case_and_rank_by_count() {
+        let rows = vec![
+            row("IND", Label::Dispute, "PAK", "Rejected"),
+            row("IND", Label::Dispute, "PAK", "rejected"),
+            row("IND", Label::Dispute, "PAK", "condemned"),
+            row("IND", Label::Support, "USA", "backed"),
+        ];
+        let s = Summary::from_rows(&rows);
+        assert_eq!(
+            s.top_cues(Label::Dispute, 10),
+            [("rejected".to_string(), 2), ("condemned".to_string(), 1)]
+        );
+        assert_eq!(s.top_cues(Label::Dispute, 1).len(), 1);
+        assert!(s.top_cues(Label::Praise, 10).is_empty());
+    }
+
+    #[test]
+    fn dominant_label_is_none_on_a_tie() {
+        let mut c = LabelCounts::default();
+        assert_eq!(c.dominant(), None);
+        c.add(Label::Dispute, 2);
+        c.add(Label::Support, 1);
+        assert_eq!(c.dominant(), Some(Label::Dispute));
+        c.add(Label::Support, 1);
+        assert_eq!(c.dominant(), None);
+    }
+
+    #[test]
+    fn matrix_axes_share_party_order_and_none_comes_last() {
+        let rows = vec![
+            row("IND", Label::Praise, "", "a"),
+            row("IND", Label::Praise, "", "a"),
+            row("IND", Label::Dispute, "PAK", "a"),
+            row("USA", Label::Dispute, "IND", "a"),
+        ];
+        let s = Summary::from_rows(&rows);
+        assert_eq!(s.parties(), ["IND", "PAK", "USA"]);
+        assert_eq!(s.targets(), ["IND", "PAK", "USA", ""]);
+        assert_eq!(s.holders(), ["IND", "USA"]);
+    }
+
+    #[test]
+    fn escape_html_escapes_markup_and_quotes() {
+        assert_eq!(
+            escape_html(r#"<b a="1">Tom & 'Jerry'</b>"#),
+            "&lt;b a=&quot;1&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/b&gt;"
+        );
+    }
+
+    #[test]
+    fn cell_anchors_are_distinct_for_odd_names() {
+        assert_eq!(cell_anchor("IND", "USA"), "claims-IND-USA");
+        assert_eq!(cell_anchor("IND", ""), "claims-IND-_");
+        assert_ne!(cell_anchor("A-B", "C"), cell_anchor("A", "B-C"));
+        assert_eq!(cell_anchor("A B", "C"), "claims-A_20B-C");
+    }
+
+    #[test]
+    fn html_cell_carries_counts_and_dominant_colour() {
+        let rows = vec![
+            row("IND", Label::Dispute, "USA", "a"),
+            row("IND", Label::Dispute, "USA", "a"),
+            row("IND", Label::Support, "USA", "a"),
+        ];
+        let html = render_html(&Summary::from_rows(&rows), &rows, "claims.csv");
+        assert!(html.contains(
+            "<td class=\"cell dom-dispute\" id=\"cell-IND-USA\" data-holder=\"IND\" data-target=\"USA\" \
+             data-support=\"1\" data-dispute=\"2\" data-praise=\"0\""
+        ));
+        assert!(html.contains("<a href=\"#claims-IND-USA\">"));
+        assert!(html.contains("<section class=\"claims\" id=\"claims-IND-USA\""));
+    }
+
+    #[test]
+    fn html_tie_is_mixed_and_empty_target_is_none_column() {
+        let rows = vec![row("IND", Label::Dispute, "", "a"), row("IND", Label::Praise, "", "a")];
+        let html = render_html(&Summary::from_rows(&rows), &rows, "c");
+        assert!(html.contains("<th scope=\"col\" data-target=\"\">(none)</th>"));
+        assert!(html.contains("<td class=\"cell dom-mixed\" id=\"cell-IND-_\" data-holder=\"IND\" data-target=\"\""));
+    }
+
+    #[test]
+    fn html_escapes_sentences_cues_and_title() {
+        let mut r = row("IND", Label::Dispute, "PAK", "<rejected>");
+        r.sentence = "India <rejected> \"Pakistan's\" & <script>alert(1)</script>".into();
+        r.doc_id = "<doc>".into();
+        let rows = vec![r];
+        let html = render_html(&Summary::from_rows(&rows), &rows, "<x>.csv");
+        assert!(!html.contains("<script>alert"));
+        assert!(!html.contains("<doc>"));
+        assert!(!html.contains("<x>.csv"));
+        assert!(html.contains(
+            "India <mark>&lt;rejected&gt;</mark> &quot;Pakistan&#39;s&quot; &amp; &lt;script&gt;alert(1)&lt;/script&gt;"
+        ));
+    }
+
+    #[test]
+    fn html_has_time_table_only_with_dates() {
+        let mut rows = vec![row("IND", Label::Dispute, "PAK", "a")];
+        let html = render_html(&Summary::from_rows(&rows), &rows, "c");
+        assert!(!html.contains("id=\"time\""));
+        rows[0].date = Some("2025-05-07".into());
+        let html = render_html(&Summary::from_rows(&rows), &rows, "c");
+        assert!(html.contains("id=\"time\""));
+        assert!(html.contains("data-period=\"2025-05\" data-support=\"0\" data-dispute=\"1\" data-praise=\"0\""));
+    }
+
+    #[test]
+    fn html_is_self_contained() {
+        let rows = vec![row("IND", Label::Dispute, "PAK", "a")];
+        let html = render_html(&Summary::from_rows(&rows), &rows, "c");
+        for remote in ["http://", "https://", "<script", "<link", "@import", "url("] {
+            assert!(!html.contains(remote), "{remote}");
+        }
+    }
+}

@@ -1,0 +1,412 @@
+//! `stancer summary` on the claims of the sample article: the pivot agrees with the
+//! claims counted here, the HTML matrix agrees with the pivot, bad rows are reported with
+//! their line, a date column adds the time table, and the report renders in Chromium.
+
+mod common;
+
+use common::{stancer, stancer_in, stderr, stdout};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const SEED: &str = "seeds/india-pakistan-2025.txt";
+
+type Key = (String, String, String);
+
+/// Labels the sample article into `dir/claims.csv` and returns its path.
+fn seed_claims(dir: &Path) -> PathBuf {
+    let claims = dir.join("claims.csv");
+    let out = stancer(&["label", SEED, "-o", claims.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    claims
+}
+
+/// (holder, target, label) -> rows of a claims CSV, counted without stancer's code.
+fn count_claims(path: &Path) -> BTreeMap<Key, usize> {
+    let mut reader = csv::Reader::from_path(path).unwrap();
+    let header = reader.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (h, t, l) = (col("holder"), col("target"), col("label"));
+    let mut counts = BTreeMap::new();
+    for record in reader.records() {
+        let r = record.unwrap();
+        *counts
+            .entry((r[h].to_owned(), r[t].to_owned(), r[l].to_owned()))
+            .or_default() += 1;
+    }
+    counts
+}
+
+/// The pivot CSV as (key, count) rows in file order.
+fn parse_pivot(text: &str) -> Vec<(Key, usize)> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(reader.headers().unwrap(), vec!["holder", "target", "label", "count"]);
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (
+                (r[0].to_owned(), r[1].to_owned(), r[2].to_owned()),
+                r[3].parse().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// The value of `name="..."` inside one tag.
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    let len = tag[start..].find('"')?;
+    Some(&tag[start..start + len])
+}
+
+/// Every tag of `html` that starts with `prefix` (e.g. `<td class="cell`).
+fn tags<'a>(html: &'a str, prefix: &str) -> Vec<&'a str> {
+    html.match_indices(prefix)
+        .map(|(i, _)| &html[i..i + html[i..].find('>').unwrap() + 1])
+        .collect()
+}
+
+/// The matrix cells: (holder, target) -> [support, dispute, praise], read from the
+/// `data-*` attributes.
+fn matrix_cells(html: &str) -> BTreeMap<(String, String), [usize; 3]> {
+    tags(html, "<td class=\"cell")
+        .into_iter()
+        .map(|tag| {
+            let n = |label: &str| attr(tag, &format!("data-{label}")).unwrap().parse().unwrap();
+            (
+                (
+                    attr(tag, "data-holder").unwrap().to_owned(),
+                    attr(tag, "data-target").unwrap().to_owned(),
+                ),
+                [n("support"), n("dispute"), n("praise")],
+            )
+        })
+        .collect()
+}
+
+/// The cells the claims counts imply.
+fn expected_cells(counts: &BTreeMap<Key, usize>) -> BTreeMap<(String, String), [usize; 3]> {
+    let mut cells: BTreeMap<(String, String), [usize; 3]> = BTreeMap::new();
+    for ((holder, target, label), n) in counts {
+        let i = ["support", "dispute", "praise"]
+            .iter()
+            .position(|l| l == label)
+            .unwrap();
+        cells.entry((holder.clone(), target.clone())).or_default()[i] += n;
+    }
+    cells
+}
+
+fn label_rank(label: &str) -> usize {
+    ["support", "dispute", "praise"]
+        .iter()
+        .position(|l| *l == label)
+        .unwrap()
+}
+
+#[test]
+fn seed_pivot_matches_claims_counted_independently() {
+    let dir = tempfile::tempdir().unwrap();
+    let claims = seed_claims(dir.path());
+    let expected = count_claims(&claims);
+    assert!(
+        expected.values().sum::<usize>() >= 10,
+        "the seed gives claims: {expected:?}"
+    );
+
+    let out = stancer(&["summary", claims.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pivot = parse_pivot(&stdout(&out));
+    let got: BTreeMap<Key, usize> = pivot.iter().cloned().collect();
+    assert_eq!(got.len(), pivot.len(), "each (holder, target, label) once");
+    assert_eq!(got, expected);
+
+    // Most claims first, then holder, target and label (support, dispute, praise).
+    let order = |(k, n): &(Key, usize)| (std::cmp::Reverse(*n), k.0.clone(), k.1.clone(), label_rank(&k.2));
+    let mut sorted = pivot.clone();
+    sorted.sort_by_key(order);
+    assert_eq!(pivot, sorted);
+}
+
+#[test]
+fn seed_matrix_cells_match_the_pivot() {
+    let dir = tempfile::tempdir().unwrap();
+    let claims = seed_claims(dir.path());
+    let report = dir.path().join("report.html");
+    let pivot_file = dir.path().join("pivot.csv");
+    let out = stancer(&[
+        "summary",
+        claims.to_str().unwrap(),
+        "-o",
+        report.to_str().unwrap(),
+        "--pivot",
+        pivot_file.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "", "with --pivot nothing goes to standard output");
+    let pivot: BTreeMap<Key, usize> = parse_pivot(&std::fs::read_to_string(&pivot_file).unwrap())
+        .into_iter()
+        .collect();
+    assert_eq!(pivot, count_claims(&claims));
+
+    let html = std::fs::read_to_string(&report).unwrap();
+    let cells = matrix_cells(&html);
+    assert_eq!(cells, expected_cells(&pivot));
+    for party in ["USA", "IND", "PAK"] {
+        assert!(html.contains(&format!("<tr data-holder=\"{party}\">")), "row {party}");
+        assert!(
+            html.contains(&format!("<th scope=\"col\" data-target=\"{party}\">")),
+            "column {party}"
+        );
+    }
+    // Each cell links to the list of its sentences, which holds one row per claim.
+    for tag in tags(&html, "<td class=\"cell") {
+        let (h, t) = (attr(tag, "data-holder").unwrap(), attr(tag, "data-target").unwrap());
+        let id = attr(tag, "id").unwrap().replacen("cell-", "claims-", 1);
+        let start = html.find(&format!("<section class=\"claims\" id=\"{id}\"")).unwrap();
+        let section = &html[start..start + html[start..].find("</section>").unwrap()];
+        let listed = section.matches("<tr><td>").count();
+        let total: usize = cells[&(h.to_owned(), t.to_owned())].iter().sum();
+        assert_eq!(listed, total, "sentences listed for {h} -> {t}");
+    }
+    // The dispute the article leads with: New Delhi disputed U.S. claims.
+    assert!(cells[&("IND".to_owned(), "USA".to_owned())][1] >= 1);
+    assert!(html.contains("New Delhi publicly <mark>disputed</mark> some U.S. claims"));
+}
+
+#[test]
+fn excel_input_and_output_use_bom_and_crlf() {
+    let dir = tempfile::tempdir().unwrap();
+    let claims = seed_claims(dir.path());
+    let text = std::fs::read_to_string(&claims).unwrap();
+    let excel_claims = dir.path().join("excel.csv");
+    std::fs::write(&excel_claims, format!("\u{FEFF}{}", text.replace('\n', "\r\n"))).unwrap();
+
+    let plain = stancer(&["summary", claims.to_str().unwrap()]);
+    let excel = stancer(&["summary", "--excel", excel_claims.to_str().unwrap()]);
+    assert!(excel.status.success(), "{}", stderr(&excel));
+    let bytes = excel.stdout.clone();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFholder,target,label,count\r\n"));
+    let lf = bytes.iter().filter(|&&b| b == b'\n').count();
+    let crlf = bytes.windows(2).filter(|w| w == b"\r\n").count();
+    assert_eq!(lf, crlf, "every line ends in CRLF");
+    let back = String::from_utf8(bytes[3..].to_vec()).unwrap().replace("\r\n", "\n");
+    assert_eq!(back, stdout(&plain));
+}
+
+#[test]
+fn broken_row_is_reported_with_file_and_line_and_the_rest_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let claims = dir.path().join("claims.csv");
+    std::fs::write(
+        &claims,
+        "doc_id,sentence_id,holder,label,target,cue,rule,holder_text,target_text,start,end,sentence\n\
+         d1,1,IND,dispute,PAK,rejected,r,India,Pakistan,0,30,India rejected Pakistan's claim.\n\
+         d1,2,IND,scolded,PAK,scolded,r,India,Pakistan,31,60,India scolded Pakistan.\n\
+         d1,3,PAK\n\
+         d2,1,IND,dispute,PAK,denied,r,India,Pakistan,0,25,India denied Pakistan's claim.\n",
+    )
+    .unwrap();
+    let out = stancer_in(dir.path(), &["summary", "claims.csv"], None);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("claims.csv:3: unknown label \"scolded\""), "{err}");
+    assert!(err.contains("claims.csv:4: 3 fields where the header has 12"), "{err}");
+    assert!(err.contains("2 skipped"), "{err}");
+    assert_eq!(
+        parse_pivot(&stdout(&out)),
+        [(("IND".into(), "PAK".into(), "dispute".into()), 2)]
+    );
+}
+
+#[test]
+fn missing_column_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("x.csv"), "doc_id,holder,label\nd,IND,support\n").unwrap();
+    let out = stancer_in(dir.path(), &["summary", "x.csv"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("x.csv:1: missing column(s) sentence_id, target, cue, sentence"),
+        "{}",
+        stderr(&out)
+    );
+    let out = stancer_in(dir.path(), &["summary", "nothing-here.csv"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("nothing-here.csv"), "{}", stderr(&out));
+}
+
+#[test]
+fn html_report_is_not_written_when_the_input_is_unusable() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("x.csv"), "a,b\n1,2\n").unwrap();
+    let out = stancer_in(dir.path(), &["summary", "x.csv", "-o", "report.html"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.path().join("report.html").exists());
+}
+
+#[test]
+fn date_column_adds_claims_per_month() {
+    let dir = tempfile::tempdir().unwrap();
+    let claims = seed_claims(dir.path());
+    // Give the seed's claims a date column after doc_id, as label writes for dated
+    // input: the first five in May, the rest in June.
+    let mut reader = csv::Reader::from_path(&claims).unwrap();
+    let header = reader.headers().unwrap().clone();
+    let label_col = header.iter().position(|h| h == "label").unwrap();
+    let dated = dir.path().join("dated.csv");
+    let mut writer = csv::Writer::from_path(&dated).unwrap();
+    let mut new_header: Vec<&str> = header.iter().collect();
+    new_header.insert(1, "date");
+    writer.write_record(&new_header).unwrap();
+    let mut months: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.unwrap();
+        let date = if i < 5 { "2025-05-10" } else { "2025-06-02" };
+        months.entry(&date[..7]).or_default()[label_rank(&record[label_col])] += 1;
+        let mut fields: Vec<&str> = record.iter().collect();
+        fields.insert(1, date);
+        writer.write_record(&fields).unwrap();
+    }
+    writer.flush().unwrap();
+    drop(writer);
+
+    let report = dir.path().join("report.html");
+    let out = stancer(&["summary", dated.to_str().unwrap(), "-o", report.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(html.contains("<section id=\"time\">"));
+    let got: BTreeMap<String, [usize; 3]> = tags(&html, "<tr class=\"period\"")
+        .into_iter()
+        .map(|tag| {
+            let n = |label: &str| attr(tag, &format!("data-{label}")).unwrap().parse().unwrap();
+            (
+                attr(tag, "data-period").unwrap().to_owned(),
+                [n("support"), n("dispute"), n("praise")],
+            )
+        })
+        .collect();
+    let want: BTreeMap<String, [usize; 3]> = months.into_iter().map(|(m, c)| (m.to_owned(), c)).collect();
+    assert_eq!(got, want);
+    // The pivot does not change with dates.
+    assert_eq!(
+        parse_pivot(&stdout(&out)).into_iter().collect::<BTreeMap<_, _>>(),
+        count_claims(&claims)
+    );
+
+    // Without dates, no time table.
+    let plain_report = dir.path().join("plain.html");
+    let out = stancer(&[
+        "summary",
+        claims.to_str().unwrap(),
+        "-o",
+        plain_report.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    assert!(!std::fs::read_to_string(&plain_report).unwrap().contains("id=\"time\""));
+}
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// Runs headless Chromium with `args` after the common flags, with its own profile
+/// folder, and gives up after a minute.
+fn chromium(args: &[&str]) -> std::process::Output {
+    let profile = tempfile::tempdir().unwrap();
+    let user_data = format!("--user-data-dir={}", profile.path().display());
+    let mut child = Command::new(CHROMIUM)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            &user_data,
+            "--window-size=1400,1000",
+        ])
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("chromium starts");
+    // Read the pipes on threads so a large DOM cannot fill them and stall Chromium.
+    let mut out_pipe = child.stdout.take().unwrap();
+    let mut err_pipe = child.stderr.take().unwrap();
+    let out_thread = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut out_pipe, &mut buf).map(|_| buf)
+    });
+    let err_thread = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut err_pipe, &mut buf).map(|_| buf)
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("chromium did not finish within 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    std::process::Output {
+        status,
+        stdout: out_thread.join().unwrap().unwrap_or_default(),
+        stderr: err_thread.join().unwrap().unwrap_or_default(),
+    }
+}
+
+#[test]
+fn report_renders_in_headless_chromium() {
+    if !Path::new(CHROMIUM).exists() {
+        println!("skipped: chromium not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let claims = seed_claims(dir.path());
+    let report = dir.path().join("report.html");
+    let out = stancer(&["summary", claims.to_str().unwrap(), "-o", report.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let url = format!("file://{}", report.display());
+    let expected = expected_cells(&count_claims(&claims));
+
+    // The DOM as Chromium parsed it holds the same cells, with the numbers shown in them.
+    let dom = chromium(&["--dump-dom", &url]);
+    assert!(dom.status.success(), "{}", String::from_utf8_lossy(&dom.stderr));
+    let dom = String::from_utf8(dom.stdout).unwrap();
+    assert_eq!(matrix_cells(&dom), expected, "cells in the rendered DOM");
+    for tag in tags(&dom, "<td class=\"cell") {
+        let start = dom.find(tag).unwrap() + tag.len();
+        let cell = &dom[start..start + dom[start..].find("</td>").unwrap()];
+        for label in ["support", "dispute", "praise"] {
+            let letter = label[..1].to_uppercase();
+            let shown = format!("{letter}&nbsp;{}</span>", attr(tag, &format!("data-{label}")).unwrap());
+            assert!(cell.contains(&shown), "{tag} shows {shown}: {cell}");
+        }
+    }
+
+    let png = dir.path().join("report.png");
+    let shot = chromium(&[&format!("--screenshot={}", png.display()), &url]);
+    assert!(shot.status.success(), "{}", String::from_utf8_lossy(&shot.stderr));
+    let bytes = std::fs::read(&png).unwrap();
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG");
+    // 1400 x 1000, from the IHDR chunk.
+    let be = |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+    assert_eq!((be(16), be(20)), (1400, 1000));
+    assert!(
+        bytes.len() > 20_000,
+        "a blank page compresses to far less ({} bytes)",
+        bytes.len()
+    );
+    if std::env::var("STANCER_UPDATE_SCREENSHOT").as_deref() == Ok("1") {
+        let docs = common::root().join("docs");
+        std::fs::create_dir_all(&docs).unwrap();
+        std::fs::copy(&png, docs.join("report.png")).unwrap();
+    }
+}
