@@ -394,6 +394,7 @@ mod tests {
             start: 0,
             end: 0,
             sentence: String::new(),
+            date: String::new(),
         }
     }
 

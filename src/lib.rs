@@ -23,5 +23,6 @@ pub mod output;
 pub mod pipeline;
 pub mod rules;
 pub mod segment;
+pub mod summary;
 
 pub use pipeline::Pipeline;

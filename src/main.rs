@@ -21,6 +21,7 @@ enum Command {
     Label(cli::label::LabelArgs),
     Sentences(cli::sentences::SentencesArgs),
     Eval(cli::eval::EvalArgs),
+    Summary(cli::summary::SummaryArgs),
     /// Inspect a rule pack.
     #[command(subcommand)]
     Rules(cli::rules::RulesCommand),
@@ -41,6 +42,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Label(args) => cli::label::run(args).map(|t| t.skipped),
         Command::Sentences(args) => cli::sentences::run(args).map(|t| t.skipped),
+        Command::Summary(args) => cli::summary::run(args).map(|t| t.skipped),
         Command::Rules(command) => cli::rules::run(command).map(|()| 0),
         Command::Eval(args) => match cli::eval::run(args) {
             Ok(outcome) if outcome.below_threshold => return ExitCode::from(3),

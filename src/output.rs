@@ -31,10 +31,18 @@ enum Inner<W: Write> {
 }
 
 impl<W: Write> RecordWriter<W> {
-    pub fn new(out: W, format: OutputFormat, columns: &[&str]) -> io::Result<RecordWriter<W>> {
+    /// `excel` makes CSV output UTF-8 with a byte order mark and CRLF line ends, which
+    /// spreadsheet programs need to read non-ASCII names correctly.
+    pub fn new(mut out: W, format: OutputFormat, columns: &[&str], excel: bool) -> io::Result<RecordWriter<W>> {
         let inner = match format {
             OutputFormat::Csv => {
-                let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(out);
+                let mut builder = csv::WriterBuilder::new();
+                builder.has_headers(false);
+                if excel {
+                    out.write_all("\u{feff}".as_bytes())?;
+                    builder.terminator(csv::Terminator::CRLF);
+                }
+                let mut w = builder.from_writer(out);
                 w.write_record(columns).map_err(io::Error::other)?;
                 Inner::Csv(Box::new(w))
             }
@@ -62,7 +70,7 @@ impl<W: Write> RecordWriter<W> {
 }
 
 /// The columns of the claims table, in the order of [`ClaimRecord`]'s fields.
-pub const CLAIM_COLUMNS: [&str; 12] = [
+pub const CLAIM_COLUMNS: [&str; 13] = [
     "doc_id",
     "sentence_id",
     "holder",
@@ -75,6 +83,7 @@ pub const CLAIM_COLUMNS: [&str; 12] = [
     "start",
     "end",
     "sentence",
+    "date",
 ];
 
 pub const SENTENCE_COLUMNS: [&str; 5] = ["doc_id", "sentence_id", "start", "end", "text"];

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 /// One claim as the output shows it: parties by id, texts as they appear, offsets in
 /// characters of the document.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct ClaimRecord {
     pub doc_id: String,
     pub sentence_id: usize,
@@ -24,6 +24,8 @@ pub struct ClaimRecord {
     pub start: usize,
     pub end: usize,
     pub sentence: String,
+    /// The document date as given in the input, or empty.
+    pub date: String,
 }
 
 /// A document's labeling result.
@@ -105,16 +107,35 @@ impl Pipeline {
 
     /// The claims of `doc`, ready for output.
     pub fn label(&self, doc: &Document) -> Labeled {
+        self.label_with(doc, false)
+    }
+
+    /// The claims of `doc`; with `all_sentences`, a sentence without a claim also gives a
+    /// record, with empty holder, label and target, for reviewers.
+    pub fn label_with(&self, doc: &Document, all_sentences: bool) -> Labeled {
         let analysis = self.analyze(doc);
         let mut claims = Vec::new();
         let mut chars = CharOffsets::new(&doc.text);
         for (i, (span, att)) in analysis.sentences.iter().zip(&analysis.attributions).enumerate() {
-            if att.claims.is_empty() {
+            if att.claims.is_empty() && !all_sentences {
                 continue;
             }
             let start = chars.at(span.start);
             let end = chars.at(span.end);
             let sentence = fold_whitespace(&doc.text[span.clone()]);
+            let date = doc.date_text.clone().unwrap_or_default();
+            if att.claims.is_empty() {
+                claims.push(ClaimRecord {
+                    doc_id: doc.id.clone(),
+                    sentence_id: i + 1,
+                    start,
+                    end,
+                    sentence,
+                    date,
+                    ..ClaimRecord::default()
+                });
+                continue;
+            }
             for c in &att.claims {
                 claims.push(ClaimRecord {
                     doc_id: doc.id.clone(),
@@ -133,6 +154,7 @@ impl Pipeline {
                     start,
                     end,
                     sentence: sentence.clone(),
+                    date: date.clone(),
                 });
             }
         }

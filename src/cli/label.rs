@@ -23,6 +23,12 @@ pub struct LabelArgs {
     /// Worker threads (default: all cores). The output does not depend on it.
     #[arg(short, long)]
     pub jobs: Option<usize>,
+    /// CSV for spreadsheets: UTF-8 with a byte order mark and CRLF line ends.
+    #[arg(long)]
+    pub excel: bool,
+    /// Also write a row for every sentence without a claim (empty holder, label and target).
+    #[arg(long)]
+    pub all_sentences: bool,
 }
 
 /// Options shared by the commands that read documents.
@@ -69,7 +75,10 @@ pub fn run(args: LabelArgs) -> Result<Tally, CliError> {
     let started = Instant::now();
     let pipeline = load_pipeline(args.common.rules.as_deref())?;
     let (output, out) = Output::open(args.output.as_deref())?;
-    let mut writer = RecordWriter::new(out, args.format, &CLAIM_COLUMNS)?;
+    if args.excel && args.format != OutputFormat::Csv {
+        return Err(CliError::Usage("--excel applies to CSV output only".into()));
+    }
+    let mut writer = RecordWriter::new(out, args.format, &CLAIM_COLUMNS, args.excel)?;
     let inputs = read_inputs(&args.inputs, args.common.options());
     let tally = run_batches(
         inputs,

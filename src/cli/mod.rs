@@ -6,6 +6,7 @@ pub mod eval;
 pub mod label;
 pub mod rules;
 pub mod sentences;
+pub mod summary;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -118,6 +119,12 @@ impl Output {
         writer.flush()?;
         drop(writer);
         if let Some((path, temp)) = self.target {
+            // Temporary files are private; the output is an ordinary file.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                temp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644))?;
+            }
             temp.persist(&path)
                 .map_err(|e| CliError::Other(anyhow::anyhow!("-o {}: {}", path.display(), e.error)))?;
         }

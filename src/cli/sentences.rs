@@ -35,7 +35,7 @@ pub fn run(args: SentencesArgs) -> Result<Tally, CliError> {
     let started = Instant::now();
     let pipeline = load_pipeline(args.common.rules.as_deref())?;
     let (output, out) = Output::open(args.output.as_deref())?;
-    let mut writer = RecordWriter::new(out, args.format, &SENTENCE_COLUMNS)?;
+    let mut writer = RecordWriter::new(out, args.format, &SENTENCE_COLUMNS, false)?;
     let inputs = read_inputs(&args.inputs, args.common.options());
     let tally = run_batches(
         inputs,

@@ -16,6 +16,7 @@
 
 use super::{CliError, Output, Tally};
 use clap::Args;
+use stancer::output::{OutputFormat, RecordWriter};
 use stancer::summary::{ClaimReader, PIVOT_COLUMNS, Summary, render_html};
 use std::fs::File;
 use std::io::{self, Read, Write};
@@ -84,25 +85,10 @@ pub fn run(args: SummaryArgs) -> Result<Tally, CliError> {
 }
 
 /// Writes the pivot table to `out` and hands `out` back for committing.
-fn write_pivot(mut out: Box<dyn Write>, summary: &Summary, excel: bool) -> Result<Box<dyn Write>, CliError> {
-    let mut builder = csv::WriterBuilder::new();
-    builder.has_headers(false);
-    if excel {
-        out.write_all(b"\xEF\xBB\xBF")?;
-        builder.terminator(csv::Terminator::CRLF);
-    }
-    let mut w = builder.from_writer(out);
-    let csv_error = |e: csv::Error| CliError::Other(io::Error::other(e).into());
-    w.write_record(PIVOT_COLUMNS).map_err(csv_error)?;
+fn write_pivot(out: Box<dyn Write>, summary: &Summary, excel: bool) -> Result<Box<dyn Write>, CliError> {
+    let mut w = RecordWriter::new(out, OutputFormat::Csv, &PIVOT_COLUMNS, excel)?;
     for row in summary.pivot() {
-        w.write_record([
-            row.holder.as_str(),
-            row.target.as_str(),
-            row.label.as_str(),
-            &row.count.to_string(),
-        ])
-        .map_err(csv_error)?;
+        w.write(&(row.holder.as_str(), row.target.as_str(), row.label.as_str(), row.count))?;
     }
-    w.into_inner()
-        .map_err(|e| CliError::Other(io::Error::other(e.to_string()).into()))
+    Ok(w.finish()?)
 }
