@@ -310,6 +310,7 @@ impl Sentence<'_> {
         rule: &str,
     ) {
         let Some(label) = label else { return };
+        let before = att.claims.len();
         for &h in holders {
             let UnitKind::Party(holder) = self.units[h].kind else {
                 continue;
@@ -342,6 +343,14 @@ impl Sentence<'_> {
                     });
                 }
             }
+        }
+        if att.claims.len() == before {
+            let reason = "gives only claims already made by an earlier cue".to_owned();
+            att.dropped.push(Dropped {
+                cue: self.units[k].span.clone(),
+                rule: rule.to_owned(),
+                reason,
+            });
         }
     }
 

@@ -21,6 +21,7 @@ enum Command {
     Label(cli::label::LabelArgs),
     Sentences(cli::sentences::SentencesArgs),
     Eval(cli::eval::EvalArgs),
+    Explain(cli::explain::ExplainArgs),
     Summary(cli::summary::SummaryArgs),
     /// Inspect a rule pack.
     #[command(subcommand)]
@@ -43,6 +44,7 @@ fn main() -> ExitCode {
         Command::Label(args) => cli::label::run(args).map(|t| t.skipped),
         Command::Sentences(args) => cli::sentences::run(args).map(|t| t.skipped),
         Command::Summary(args) => cli::summary::run(args).map(|t| t.skipped),
+        Command::Explain(args) => cli::explain::run(args).map(|()| 0),
         Command::Rules(command) => cli::rules::run(command).map(|()| 0),
         Command::Eval(args) => match cli::eval::run(args) {
             Ok(outcome) if outcome.below_threshold => return ExitCode::from(3),

@@ -84,9 +84,9 @@ pub fn run(args: LabelArgs) -> Result<Tally, CliError> {
         inputs,
         args.jobs,
         args.common.quiet,
-        |doc| pipeline.label(doc),
+        |doc| pipeline.label_with(doc, args.all_sentences),
         |_, labeled, tally| {
-            tally.items += labeled.claims.len();
+            tally.items += labeled.claims.iter().filter(|c| !c.label.is_empty()).count();
             labeled.claims.iter().try_for_each(|c| writer.write(c))
         },
     )?;

@@ -3,6 +3,7 @@
 //! parallel batches, progress, the run summary and output files written atomically.
 
 pub mod eval;
+pub mod explain;
 pub mod label;
 pub mod rules;
 pub mod sentences;

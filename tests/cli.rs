@@ -1,0 +1,334 @@
+//! The real binary on small inputs: formats, standard input, bad input, exit codes,
+//! determinism across thread counts, atomic output, rule pack errors, explain and eval.
+
+mod common;
+
+use common::{json_lines, root, stancer, stancer_in, stderr, stdout};
+use std::io::Write;
+use std::path::Path;
+
+const ARTICLE: &str = "Islamabad welcomed U.S. assistance. New Delhi disputed U.S. claims of mediation.";
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    std::fs::write(dir.join(name), bytes).unwrap();
+}
+
+fn triples(csv_text: &str) -> Vec<String> {
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            format!("{}|{}|{}|{}", &r[0], &r[2], &r[3], &r[4])
+        })
+        .collect()
+}
+
+#[test]
+fn text_file_gives_claims_with_path_as_doc_id() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", ARTICLE.as_bytes());
+    let out = stancer_in(dir.path(), &["label", "a.txt"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        triples(&stdout(&out)),
+        ["a.txt|PAK|praise|USA", "a.txt|IND|dispute|USA"]
+    );
+    assert!(stderr(&out).contains("1 documents"), "{}", stderr(&out));
+}
+
+#[test]
+fn claims_header_lists_the_interface_columns() {
+    let out = stancer_in(&root(), &["label", "-"], Some(b"Nothing here."));
+    assert_eq!(
+        stdout(&out).lines().next().unwrap(),
+        "doc_id,sentence_id,holder,label,target,cue,rule,holder_text,target_text,start,end,sentence,date"
+    );
+}
+
+#[test]
+fn standard_input_is_one_text_document() {
+    let out = stancer_in(&root(), &["label"], Some(ARTICLE.as_bytes()));
+    assert!(out.status.success());
+    assert_eq!(
+        triples(&stdout(&out)),
+        ["stdin|PAK|praise|USA", "stdin|IND|dispute|USA"]
+    );
+}
+
+#[test]
+fn jsonl_records_with_ids_dates_and_missing_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "n1", "text": ARTICLE, "date": "2025-05-11"}),
+        serde_json::json!({"text": "Pakistan thanked the UN."})
+    );
+    write(dir.path(), "c.jsonl", lines.as_bytes());
+    let out = stancer_in(dir.path(), &["label", "c.jsonl", "--format", "jsonl"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows = json_lines(&stdout(&out));
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["date"], "2025-05-11");
+    assert_eq!(rows[2]["doc_id"], "c.jsonl:2");
+    assert_eq!(rows[2]["target"], "UN");
+}
+
+#[test]
+fn csv_input_with_renamed_fields_and_gzip() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    write!(gz, "Body ID,articleBody\n7,\"{ARTICLE}\"\n").unwrap();
+    write(dir.path(), "bodies.csv.gz", &gz.finish().unwrap());
+    let out = stancer_in(
+        dir.path(),
+        &[
+            "label",
+            "bodies.csv.gz",
+            "--id-field",
+            "Body ID",
+            "--text-field",
+            "articleBody",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(triples(&stdout(&out)), ["7|PAK|praise|USA", "7|IND|dispute|USA"]);
+}
+
+#[test]
+fn missing_text_column_names_the_columns_and_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "b.csv", b"Body ID,articleBody\n1,x\n");
+    let out = stancer_in(dir.path(), &["label", "b.csv"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("b.csv:1: no \"text\" column (columns: Body ID, articleBody)"),
+        "{err}"
+    );
+    assert!(err.contains("--text-field"), "{err}");
+}
+
+#[test]
+fn broken_jsonl_record_is_skipped_with_file_and_line_and_the_rest_labeled() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = serde_json::json!({"id": "ok", "text": ARTICLE}).to_string();
+    write(
+        dir.path(),
+        "m.jsonl",
+        format!("{good}\n{{\"id\": \"bad\", \"text\": \n{good}\n").as_bytes(),
+    );
+    let out = stancer_in(dir.path(), &["label", "m.jsonl"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("skipped: m.jsonl:2: invalid JSON"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("1 skipped"), "{}", stderr(&out));
+    assert_eq!(triples(&stdout(&out)).len(), 4);
+}
+
+#[test]
+fn invalid_utf8_is_replaced_with_a_warning_and_still_labeled() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = b"Line one.\nIslamabad welcomed U.S. assistance \xff\xfe.".to_vec();
+    bytes.push(b'\n');
+    write(dir.path(), "latin.txt", &bytes);
+    let out = stancer_in(dir.path(), &["label", "latin.txt"], None);
+    assert!(out.status.success(), "a warning is not a skip");
+    assert!(
+        stderr(&out).contains("warning: latin.txt:2: invalid UTF-8"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(triples(&stdout(&out)), ["latin.txt|PAK|praise|USA"]);
+}
+
+#[test]
+fn binary_file_and_unreadable_path_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "blob.bin", b"\x00\x01\x02binary");
+    write(dir.path(), "ok.txt", ARTICLE.as_bytes());
+    let out = stancer_in(dir.path(), &["label", "blob.bin", "missing.txt", "ok.txt"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("skipped: blob.bin: binary file"), "{err}");
+    assert!(err.contains("skipped: missing.txt: cannot read"), "{err}");
+    assert!(err.contains("2 skipped"), "{err}");
+    assert_eq!(triples(&stdout(&out)).len(), 2);
+}
+
+#[test]
+fn folders_are_walked_in_sorted_order_skipping_expectation_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    write(dir.path(), "sub/b.txt", b"Pakistan thanked the UN.");
+    write(dir.path(), "a.txt", ARTICLE.as_bytes());
+    write(dir.path(), "x.expected.jsonl", b"{}");
+    let out = stancer_in(dir.path(), &["label", "."], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ids: Vec<String> = triples(&stdout(&out))
+        .iter()
+        .map(|t| t.split('|').next().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids, ["./a.txt", "./a.txt", "./sub/b.txt"]);
+}
+
+#[test]
+fn output_is_identical_for_one_and_two_threads() {
+    let seeds = root().join("seeds/india-pakistan-2025.txt");
+    let text = std::fs::read_to_string(&seeds).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut lines = String::new();
+    for i in 0..300 {
+        lines.push_str(&serde_json::json!({"id": format!("doc{i}"), "text": text}).to_string());
+        lines.push('\n');
+    }
+    write(dir.path(), "many.jsonl", lines.as_bytes());
+    let one = stancer_in(dir.path(), &["label", "many.jsonl", "-j", "1"], None);
+    let two = stancer_in(dir.path(), &["label", "many.jsonl", "-j", "2"], None);
+    assert!(one.status.success() && two.status.success());
+    assert!(one.stdout.len() > 100_000);
+    assert!(one.stdout == two.stdout, "output differs between -j 1 and -j 2");
+}
+
+#[test]
+fn output_file_appears_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", ARTICLE.as_bytes());
+    let out = stancer_in(dir.path(), &["label", "a.txt", "-o", "claims.csv"], None);
+    assert!(out.status.success());
+    let written = std::fs::read_to_string(dir.path().join("claims.csv")).unwrap();
+    assert_eq!(triples(&written).len(), 2);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".stancer-"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn excel_output_has_bom_and_crlf() {
+    let out = stancer_in(&root(), &["label", "--excel"], Some(ARTICLE.as_bytes()));
+    assert!(out.stdout.starts_with("\u{feff}doc_id,".as_bytes()));
+    assert!(stdout(&out).contains("date\r\n"));
+}
+
+#[test]
+fn all_sentences_adds_rows_without_claims() {
+    let input = b"Islamabad welcomed U.S. assistance. The weather was fine.";
+    let out = stancer_in(&root(), &["label", "--all-sentences"], Some(input));
+    assert_eq!(triples(&stdout(&out)), ["stdin|PAK|praise|USA", "stdin|||"]);
+}
+
+#[test]
+fn sentences_command_gives_character_offsets_and_folded_text() {
+    let input = "Ünïcode first.\nThe second sentence runs on across a line   break\nand ends here.".as_bytes();
+    let out = stancer_in(&root(), &["sentences"], Some(input));
+    let rows = json_lines(&stdout(&out));
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        (rows[0]["start"].as_u64(), rows[0]["end"].as_u64()),
+        (Some(0), Some(14))
+    );
+    assert_eq!(rows[1]["text"], "The second sentence runs on across a line break and ends here.");
+}
+
+#[test]
+fn broken_rule_pack_exits_2_with_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    std::fs::create_dir(&rules).unwrap();
+    for entry in std::fs::read_dir(root().join("rules")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), rules.join(entry.file_name())).unwrap();
+    }
+    let mut actors = std::fs::OpenOptions::new()
+        .append(true)
+        .open(rules.join("actors.csv"))
+        .unwrap();
+    writeln!(actors, "Yankeeland,USAA,name,,").unwrap();
+    let lines = std::fs::read_to_string(rules.join("actors.csv"))
+        .unwrap()
+        .lines()
+        .count();
+    for args in [vec!["rules", "check", "rules"], vec!["label", "--rules", "rules", "-"]] {
+        let out = stancer_in(dir.path(), &args, Some(b"x"));
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let text = format!("{}{}", stdout(&out), stderr(&out));
+        let expected = format!("rules/actors.csv:{lines}:2: error: unknown party \"USAA\" (did you mean USA?)");
+        assert!(text.contains(&expected), "{args:?}: {text}");
+    }
+}
+
+#[test]
+fn builtin_rules_check_clean_and_patterns_list_aliases_and_cues() {
+    let out = stancer(&["rules", "check"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(stdout(&out).starts_with("ok: "), "{}", stdout(&out));
+    let patterns = stdout(&stancer(&["rules", "patterns", "--bare"]));
+    let set: std::collections::HashSet<&str> = patterns.lines().collect();
+    for p in [
+        "White House",
+        "New Delhi",
+        "denied",
+        "took issue with",
+        "not",
+        "analysts",
+    ] {
+        assert!(set.contains(p), "{p}");
+    }
+}
+
+#[test]
+fn explain_shows_rule_and_mentions_for_every_sample_claim() {
+    let out = stancer(&["explain", "--input", "seeds/india-pakistan-2025.txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let claims: Vec<&str> = text.lines().filter(|l| l.trim_start().starts_with("CLAIM")).collect();
+    let labeled = stdout(&stancer(&["label", "seeds/india-pakistan-2025.txt"]));
+    assert_eq!(claims.len(), triples(&labeled).len());
+    for c in &claims {
+        assert!(
+            c.contains(" rule cues.csv:") && c.contains(" holder \"") && c.contains(" cue \""),
+            "{c}"
+        );
+    }
+    assert!(
+        text.contains("actor    \"New Delhi\" -> IND"),
+        "mentions are listed with their party"
+    );
+    assert!(text.contains("dropped  \"questioned\""), "dropped cues say why");
+}
+
+#[test]
+fn eval_min_f1_sets_the_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = [
+        serde_json::json!({"id": "g1", "text": "Islamabad welcomed U.S. assistance.", "claims": [{"holder": "PAK", "label": "praise", "target": "USA"}]}),
+        serde_json::json!({"id": "g2", "text": "Analysts questioned the U.S. account.", "claims": []}),
+        serde_json::json!({"id": "g3", "text": "India thanked France.", "claims": [{"holder": "IND", "label": "dispute", "target": "FRA"}]}),
+    ];
+    let text: String = gold.iter().map(|g| format!("{g}\n")).collect();
+    write(dir.path(), "gold.jsonl", text.as_bytes());
+    let pass = stancer_in(
+        dir.path(),
+        &["eval", "--gold", "gold.jsonl", "--min-f1", "0.4", "--errors", "5"],
+        None,
+    );
+    assert_eq!(pass.status.code(), Some(0), "{}", stderr(&pass));
+    let report = stdout(&pass);
+    assert!(
+        report.contains("micro        1     1     1     0.500   0.500  0.500"),
+        "{report}"
+    );
+    assert!(report.contains("- g3: India thanked France."), "{report}");
+    let fail = stancer_in(dir.path(), &["eval", "--gold", "gold.jsonl", "--min-f1", "0.9"], None);
+    assert_eq!(fail.status.code(), Some(3));
+    let json = stancer_in(dir.path(), &["eval", "--gold", "gold.jsonl", "--format", "json"], None);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["triples"]["micro"]["tp"], 1);
+}
