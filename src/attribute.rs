@@ -355,7 +355,7 @@ impl Sentence<'_> {
     }
 
     fn gap(&self, from: usize, to: usize) -> &str {
-        if from >= to { "" } else { &self.text[from..to] }
+        self.text.get(from..to).unwrap_or("")
     }
 
     fn same_scope(&self, a: usize, b: usize) -> bool {
@@ -1173,12 +1173,43 @@ fn head_actor(lexicon: &Lexicon, chain: &[&Mention]) -> Option<(PartyId, u32)> {
         .map(|&(p, a, _)| (p, a))
 }
 
+const SCOPE_MARKERS: [&str; 18] = [
+    ";",
+    ":",
+    "(",
+    "[",
+    ")",
+    "]",
+    "—",
+    " – ",
+    " -- ",
+    " - ",
+    " while ",
+    " whereas ",
+    ", but ",
+    " but ",
+    " even as ",
+    " although ",
+    ", though ",
+    " yet ",
+];
+
+fn scope_markers() -> &'static aho_corasick::AhoCorasick {
+    static MARKERS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    MARKERS.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(SCOPE_MARKERS)
+            .expect("a fixed set of short patterns builds")
+    })
+}
+
 /// Clause scopes of a sentence: cut at ";", ":", contrastive conjunctions and unpaired
 /// dashes; a parenthesis or a dash pair opens an inner scope, and the text after it
 /// continues the outer one.
 fn clause_scopes(text: &str, sentence: Range<usize>) -> (ScopeOf, Vec<Vec<Range<usize>>>) {
     let s = &text[sentence.clone()];
-    let lower = s.to_ascii_lowercase();
     #[derive(Clone, Copy, PartialEq)]
     enum Ev {
         Break,
@@ -1186,28 +1217,23 @@ fn clause_scopes(text: &str, sentence: Range<usize>) -> (ScopeOf, Vec<Vec<Range<
         Close,
     }
     let mut events: Vec<(usize, usize, Ev)> = Vec::new();
-    for (at, c) in s.char_indices() {
-        match c {
-            ';' => events.push((at, at + 1, Ev::Break)),
-            ':' if !s[at + 1..].starts_with("//") && !s[..at].ends_with(|c: char| c.is_ascii_digit()) => {
-                events.push((at, at + 1, Ev::Break))
+    let mut dashes: Vec<(usize, usize)> = Vec::new();
+    // One automaton pass finds every scope marker of the sentence.
+    for m in scope_markers().find_iter(s) {
+        let (at, end) = (m.start(), m.end());
+        match SCOPE_MARKERS[m.pattern().as_usize()] {
+            ";" => events.push((at, end, Ev::Break)),
+            ":" if !s[end..].starts_with("//") && !s[..at].ends_with(|c: char| c.is_ascii_digit()) => {
+                events.push((at, end, Ev::Break))
             }
-            '(' | '[' => events.push((at, at + 1, Ev::Open)),
-            ')' | ']' => events.push((at, at + 1, Ev::Close)),
-            _ => {}
+            ":" => {}
+            "(" | "[" => events.push((at, end, Ev::Open)),
+            ")" | "]" => events.push((at, end, Ev::Close)),
+            "—" | " – " | " -- " | " - " => dashes.push((at, end)),
+            // Contrastive conjunctions: the break sits at the conjunction's leading space.
+            _ => events.push((at, at + 1, Ev::Break)),
         }
     }
-    let dashes: Vec<(usize, usize)> = ["—", " – ", " -- ", " - "]
-        .iter()
-        .flat_map(|d| {
-            lower
-                .match_indices(d)
-                .map(|(i, m)| (i, i + m.len()))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let mut dashes = dashes;
-    dashes.sort();
     for (n, &(a, b)) in dashes.iter().enumerate() {
         let paired = dashes.len() >= 2 && (n + 1 < dashes.len() || n % 2 == 1);
         let ev = if !paired {
@@ -1218,22 +1244,6 @@ fn clause_scopes(text: &str, sentence: Range<usize>) -> (ScopeOf, Vec<Vec<Range<
             Ev::Close
         };
         events.push((a, b, ev));
-    }
-    for word in [
-        " while ",
-        " whereas ",
-        ", but ",
-        " but ",
-        " even as ",
-        " although ",
-        ", though ",
-        " yet ",
-    ] {
-        for (i, _) in lower.match_indices(word) {
-            if !(word == " but " && lower[..i].ends_with(',')) {
-                events.push((i, i + 1, Ev::Break));
-            }
-        }
     }
     events.sort_by_key(|e| e.0);
     let mut next_id = 0usize;
@@ -1331,7 +1341,10 @@ fn enclosing_quote(text: &str, sentence: Range<usize>, at: usize) -> Option<(usi
                 .next()
                 .is_none_or(|n| !n.is_alphanumeric())
     })?;
-    Some((sentence.start + open_single.0, sentence.start + rel + close.0 + 1))
+    Some((
+        sentence.start + open_single.0,
+        sentence.start + rel + close.0 + close.1.len_utf8(),
+    ))
 }
 
 fn is_question(sentence: &str) -> bool {

@@ -76,16 +76,31 @@ pub fn find_mentions(lexicon: &Lexicon, text: &str, date: Option<DateRange>) -> 
                 });
                 pos = m.end();
             }
-            // A rejected match may hide a shorter one inside it ("Indiana" is not "India",
-            // but a later pattern may start within it): resume one character on.
-            None => pos = next_char(text, m.start()),
+            // A rejected match may hide another one starting after it. Aliases and cues
+            // start at word starts, so the search resumes at the next one rather than at
+            // every character: "un" inside "under" must not cost a search per letter.
+            None => pos = next_word_start(text, m.start()),
         }
     }
     mentions
 }
 
-fn next_char(text: &str, at: usize) -> usize {
-    text[at..].chars().next().map_or(text.len(), |c| at + c.len_utf8())
+/// The first position after `at` where a word-bounded pattern could start: past the rest
+/// of the word at `at`, or one character on when `at` is not inside a word.
+fn next_word_start(text: &str, at: usize) -> usize {
+    let mut chars = text[at..].char_indices();
+    let Some((_, first)) = chars.next() else {
+        return text.len();
+    };
+    if !is_word_char(first) {
+        return at + first.len_utf8();
+    }
+    for (i, c) in chars {
+        if !is_word_char(c) {
+            return at + i;
+        }
+    }
+    text.len()
 }
 
 fn classify(

@@ -2,7 +2,8 @@
 
 use crate::attribute::{self, Attribution};
 use crate::input::Document;
-use crate::matcher::{self, Mention};
+use crate::matcher::{self, Mention, MentionKind};
+use crate::rules::CueKind;
 use crate::rules::{Lexicon, RuleError, RulePack};
 use crate::segment::fold_whitespace;
 use std::ops::Range;
@@ -90,12 +91,18 @@ impl Pipeline {
             while last < mentions.len() && mentions[last].span.end <= span.end {
                 last += 1;
             }
-            attributions.push(attribute::attribute(
-                &self.lexicon,
-                &doc.text,
-                span.clone(),
-                &mentions[first..last],
-            ));
+            let inside = &mentions[first..last];
+            // Most sentences carry no stance cue or name no party; they need no attribution.
+            let has_cue = inside
+                .iter()
+                .any(|m| matches!(m.kind, MentionKind::Cue { cue } if self.lexicon.cue(cue).kind != CueKind::Role));
+            let has_party = inside.iter().any(|m| matches!(m.kind, MentionKind::Actor { .. }));
+            let attribution = if has_cue && has_party {
+                attribute::attribute(&self.lexicon, &doc.text, span.clone(), inside)
+            } else {
+                Attribution::default()
+            };
+            attributions.push(attribution);
             first = last;
         }
         Analysis {

@@ -99,6 +99,8 @@ impl Segmenter {
         let mut entries = Vec::new();
         let mut first_line: HashMap<String, usize> = HashMap::new();
         let mut saw_header = false;
+        // Spreadsheets save CSV with a byte-order mark.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         for (index, raw) in text.lines().enumerate() {
             let line_no = index + 1;
             let line = raw.trim();
@@ -200,6 +202,8 @@ impl Segmenter {
             cuts: Vec::with_capacity(text.len() / 96 + 1),
             last_cut: 0,
             marker: None,
+            wrapped: None,
+            address: None,
         };
         scan.run();
         trimmed_pieces(text, scan.cuts)
@@ -297,7 +301,8 @@ fn next_candidate(b: &[u8], mut i: usize) -> usize {
 }
 
 /// Number of words after which a "final" abbreviation may end a sentence: "At
-/// 5 a.m. Mr. Smith went" cannot end after two words, "at 6 P.M. Mr. Smith" can.
+/// 5 a.m. Mr. Smith went" cannot end after two words, "at 6 P.M. Mr. Smith" can
+/// (see `Scan::fronted`).
 const FRONTED_WORDS: usize = 2;
 
 /// Numbered list markers have at most this many digits: "10." is an item,
@@ -308,9 +313,19 @@ const MAX_MARKER_DIGITS: usize = 2;
 /// items when the next line starts with a capital.
 const SHORT_LINE_CHARS: usize = 60;
 
-/// Lines longer than this are whole paragraphs, not hard-wrapped text, so a
-/// single newline after them ends the unit too.
+/// A text with a line longer than this is not hard-wrapped: its lines are
+/// paragraphs, so a single newline ends the unit.
 const PARAGRAPH_LINE_CHARS: usize = 100;
+
+/// How far back from a dot the word before it is looked for; longer words
+/// are no abbreviations.
+const WORD_SCAN: usize = 64;
+
+/// How far around a dot `Scan::in_address` looks for "@", "://" or "www.".
+const ADDRESS_SCAN: usize = 256;
+
+/// Full-width lines running on into the next that make a text hard-wrapped.
+const MIN_WRAPPED_LINES: usize = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum MarkerStyle {
@@ -354,6 +369,10 @@ struct Scan<'a> {
     /// The furthest cut so far: where the current sentence began.
     last_cut: usize,
     marker: Option<Marker>,
+    /// Whether the text is hard-wrapped, once asked (`Scan::hard_wrapped`).
+    wrapped: Option<bool>,
+    /// The last token checked by `Scan::in_address`: start, end, answer.
+    address: Option<(usize, usize, bool)>,
 }
 
 impl Scan<'_> {
@@ -471,6 +490,10 @@ impl Scan<'_> {
             return k;
         }
 
+        // A full stop at the end of a line ends the sentence even before a
+        // lower-case line ("...the attack.\niraqi news gas attack"), which is
+        // a tag or caption, not the same sentence wrapped.
+        let opens = |scan: &Self| scan.starts_sentence(q) || (newlines == 1 && scan.starts_lowercase(q));
         let cut_at = if bang {
             // A single "!" may close a name from the rules: "Yahoo!".
             let ts = self.word_start(start);
@@ -481,7 +504,7 @@ impl Scan<'_> {
             };
             match name {
                 Some(kind) => self.abbrev_ends(kind, ts, q).then_some(k),
-                None => self.starts_sentence(q).then_some(k),
+                None => opens(self).then_some(k),
             }
         } else if dots >= 2 || ellipsis_char {
             let attached = start > 0 && !is_space(b[start - 1]);
@@ -503,7 +526,7 @@ impl Scan<'_> {
                 WordKind::Abbrev(kind) => self.abbrev_ends(kind, ts, q),
                 WordKind::Acronym => self.abbrev_ends(AbbrevKind::Final, ts, q),
                 WordKind::Initial => self.next_starts_sentence_strongly(q),
-                WordKind::Plain => self.starts_sentence(q),
+                WordKind::Plain => opens(self),
             };
             ends.then_some(k)
         };
@@ -519,9 +542,7 @@ impl Scan<'_> {
         match kind {
             AbbrevKind::Title => false,
             AbbrevKind::Number => !self.at(q).is_ascii_digit() && self.starts_sentence(q),
-            AbbrevKind::Final => {
-                self.next_starts_sentence_strongly(q) && self.words_between(self.last_cut, ts) > FRONTED_WORDS
-            }
+            AbbrevKind::Final => self.next_starts_sentence_strongly(q) && !self.fronted(self.last_cut, ts),
         }
     }
 
@@ -542,14 +563,31 @@ impl Scan<'_> {
         if self.at(e) == b'.' && matches!(&self.text[q..e], "Mr" | "Mrs" | "Ms" | "Messrs" | "Mmes" | "Dr") {
             return true;
         }
-        matches!(b[q], b'"' | b'\'') && self.at(q + 1).is_ascii_uppercase()
+        matches!(self.at(q), b'"' | b'\'') && self.at(q + 1).is_ascii_uppercase()
             || self.text[q..].starts_with('“') && self.text[q + 3..].starts_with(char::is_uppercase)
     }
 
-    /// Words (whitespace-separated) in `text[from..to]`, counted up to
-    /// `FRONTED_WORDS + 1`.
-    fn words_between(&self, from: usize, to: usize) -> usize {
-        count_words(&self.b[from.min(to)..to], FRONTED_WORDS + 1)
+    /// Whether `text[from..to]`, the sentence before an abbreviation, is too
+    /// short to be a sentence of its own: at most `FRONTED_WORDS` words, each
+    /// a number, lower-case, or a sentence starter ("At 5 a.m.", "By 6 p.m.",
+    /// "P.S."), but not a name ("Mediacorp Pte Ltd. All rights reserved.").
+    fn fronted(&self, from: usize, to: usize) -> bool {
+        let before = &self.b[from.min(to)..to];
+        if count_words(before, FRONTED_WORDS + 1) > FRONTED_WORDS {
+            return false;
+        }
+        before.split(|&c| is_space(c)).filter(|w| !w.is_empty()).all(|word| {
+            let first = word[0];
+            let letters = word.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            first.is_ascii_digit()
+                || first.is_ascii_lowercase()
+                || std::str::from_utf8(&word[..letters]).is_ok_and(is_starter)
+        })
+    }
+
+    /// Whether the text at `q` starts with a lower-case letter.
+    fn starts_lowercase(&self, q: usize) -> bool {
+        self.text[q..].starts_with(char::is_lowercase)
     }
 
     /// Whether the character at `q` (after whitespace) can open a sentence.
@@ -576,7 +614,7 @@ impl Scan<'_> {
     /// Start of the word ending at `end`: after the last whitespace, the last
     /// cut, and any opening brackets or quotes.
     fn word_start(&self, end: usize) -> usize {
-        let lo = self.last_cut.max(end.saturating_sub(64)).min(end);
+        let lo = self.last_cut.max(end.saturating_sub(WORD_SCAN)).min(end);
         let mut s = end;
         while s > lo && !is_space(self.b[s - 1]) {
             s -= 1;
@@ -591,6 +629,11 @@ impl Scan<'_> {
 
     /// How the word `text[ts..dot]` before a single dot reads.
     fn word_kind(&self, ts: usize, dot: usize) -> WordKind {
+        // "Cpl. Christopher A. Green/U.S. Marine Corps": the part after a slash.
+        let ts = self.b[ts.min(dot)..dot]
+            .iter()
+            .rposition(|&c| c == b'/')
+            .map_or(ts, |p| ts + p + 1);
         if ts >= dot {
             return WordKind::Plain;
         }
@@ -621,7 +664,7 @@ impl Scan<'_> {
     /// prose: "world.Today", "1,000.That", "incidents.“Our", "“mate”.The", but
     /// not "Jane.Doe@example.com", "example.50.com", "U.S.", "Mr.Smith".
     /// `next` is where the following text starts (after any closing quotes).
-    fn glued_boundary(&self, dot: usize, next: usize) -> bool {
+    fn glued_boundary(&mut self, dot: usize, next: usize) -> bool {
         let b = self.b;
         if dot == 0 {
             return false;
@@ -645,25 +688,51 @@ impl Scan<'_> {
             // Closing quotes between: 'great.”She', or a quote before: '“mate”.The'.
             return true;
         }
-        let ts = self.word_start(dot);
-        let mut te = dot + 1;
-        while te < b.len() && !is_space(b[te]) && te - dot < 256 {
-            te += 1;
-        }
-        let token = &b[ts..te];
-        if token.contains(&b'@') || contains(token, b"://") || contains(token, b"www.") {
+        if self.in_address(dot) {
             return false;
         }
         // A host or file name goes on after the next word: "ChrisHedges.Substack.com".
-        let rest = &b[dot + 1..te];
-        if rest.windows(2).any(|w| w[0] == b'.' && w[1].is_ascii_alphanumeric()) {
-            return false;
+        // Only up to the next terminator, so that the scan stays linear.
+        let mut p = dot + 1;
+        while p + 1 < b.len() && !is_space(b[p]) {
+            if matches!(b[p], b'.' | b'!' | b'?') {
+                if b[p] == b'.' && b[p + 1].is_ascii_alphanumeric() {
+                    return false;
+                }
+                break;
+            }
+            p += 1;
         }
+        let ts = self.word_start(dot);
         let seg_start = b[ts..dot].iter().rposition(|&c| c == b'.').map_or(ts, |p| ts + p + 1);
         if dot - seg_start == 1 && b[seg_start].is_ascii_alphabetic() {
             return false;
         }
         b[dot] != b'.' || self.seg.abbrev_kind(&self.text[seg_start..=dot]).is_none()
+    }
+
+    /// Whether `dot` lies in a URL or e-mail address: a whitespace-delimited
+    /// token holding "@", "://" or "www.". The answer is kept for the token,
+    /// so a long token is scanned once, not once per dot.
+    fn in_address(&mut self, dot: usize) -> bool {
+        if let Some((start, end, address)) = self.address
+            && (start..end).contains(&dot)
+        {
+            return address;
+        }
+        let b = self.b;
+        let mut start = dot;
+        while start > 0 && !is_space(b[start - 1]) && dot - start < ADDRESS_SCAN {
+            start -= 1;
+        }
+        let mut end = dot;
+        while end < b.len() && !is_space(b[end]) && end - dot < ADDRESS_SCAN {
+            end += 1;
+        }
+        let token = &b[start..end];
+        let address = token.contains(&b'@') || contains(token, b"://") || contains(token, b"www.");
+        self.address = Some((start, end, address));
+        address
     }
 
     /// End of the closing quotes and brackets after a terminator run.
@@ -845,11 +914,43 @@ impl Scan<'_> {
             // "This is a sentence\ncut off in the middle because pdf."
             return;
         }
-        let chars = count_chars(line.as_bytes(), PARAGRAPH_LINE_CHARS + 1);
+        // A line without terminal punctuation before a capital: a heading, a
+        // caption or an item, unless the text is hard-wrapped prose, where
+        // lines of full width run on ("...talks with\nPresident Trump").
         let indent = self.text[line_start..nl].len() - self.text[line_start..nl].trim_start().len();
-        if self.opens_item(line_start + indent) || !(SHORT_LINE_CHARS..=PARAGRAPH_LINE_CHARS).contains(&chars) {
+        if self.opens_item(line_start + indent)
+            || count_chars(line.as_bytes(), SHORT_LINE_CHARS) < SHORT_LINE_CHARS
+            || !self.hard_wrapped()
+            || looks_like_title(line)
+        {
             self.cut(nl);
         }
+    }
+
+    /// Whether the text is hard-wrapped: no line longer than
+    /// `PARAGRAPH_LINE_CHARS`, and some full-width lines running on into the
+    /// next. Web text, one paragraph a line, is not. Computed once per text.
+    fn hard_wrapped(&mut self) -> bool {
+        if let Some(wrapped) = self.wrapped {
+            return wrapped;
+        }
+        let mut run_ons = 0;
+        let mut lines = self.b.split(|&c| c == b'\n').peekable();
+        let mut wrapped = true;
+        while let Some(line) = lines.next() {
+            let chars = count_chars(line, PARAGRAPH_LINE_CHARS + 1);
+            if chars > PARAGRAPH_LINE_CHARS {
+                wrapped = false;
+                break;
+            }
+            let next_blank = lines.peek().is_none_or(|next| next.iter().all(|&c| is_space(c)));
+            if chars >= SHORT_LINE_CHARS && !next_blank {
+                run_ons += 1;
+            }
+        }
+        let wrapped = wrapped && run_ons >= MIN_WRAPPED_LINES;
+        self.wrapped = Some(wrapped);
+        wrapped
     }
 
     /// Whether a line starting at `q` opens a heading, a bullet or a numbered item.
@@ -935,6 +1036,24 @@ fn ends_with_continuation(line: &str) -> bool {
         .rposition(|&c| is_space(c))
         .map_or(bytes, |p| &bytes[p + 1..]);
     is_function_word(last)
+}
+
+/// A headline or heading in title case: "Pope Francis Compares ISIS Refugees
+/// to Jesus". At least three words, and nearly all but the short function
+/// words start with a capital or a digit.
+fn looks_like_title(line: &str) -> bool {
+    let mut words = 0;
+    let mut capitalized = 0;
+    for word in line.split_ascii_whitespace() {
+        if is_function_word(word.as_bytes()) {
+            continue;
+        }
+        words += 1;
+        if word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            capitalized += 1;
+        }
+    }
+    words >= 3 && capitalized * 10 >= words * 9
 }
 
 /// Whitespace-separated words in `line`, counted up to `max`.
@@ -1242,6 +1361,15 @@ mod tests {
     }
 
     #[test]
+    fn final_abbreviation_after_a_name_ends_sentence() {
+        assert_eq!(
+            split("Mediacorp Pte Ltd. All rights reserved."),
+            ["Mediacorp Pte Ltd.", "All rights reserved."]
+        );
+        assert_eq!(split("P.S. Your game is fine."), ["P.S. Your game is fine."]);
+    }
+
+    #[test]
     fn number_abbreviation_before_digit_goes_on() {
         assert_eq!(
             split("See No. 5 on p. 55 from Jan. 5 onwards."),
@@ -1289,6 +1417,14 @@ mod tests {
         assert_eq!(
             split("She moved to N.Y. How odd. The N.Y. Times agreed."),
             ["She moved to N.Y.", "How odd.", "The N.Y. Times agreed."]
+        );
+    }
+
+    #[test]
+    fn abbreviation_after_slash_is_still_an_abbreviation() {
+        assert_eq!(
+            split("Photo: Cpl. Chris A. Green/U.S. Marine Corps."),
+            ["Photo: Cpl. Chris A. Green/U.S. Marine Corps."]
         );
     }
 
@@ -1530,11 +1666,64 @@ mod tests {
     }
 
     #[test]
-    fn wrapped_line_of_typical_width_is_not_split() {
-        let text = "Officials from both countries said on Monday that talks would resume\nWednesday in Geneva.";
+    fn hard_wrapped_prose_runs_on_before_a_capital() {
+        let text = "Officials from both countries said on Monday that the talks would\n\
+                    resume on Wednesday in Geneva under the auspices of the United\n\
+                    Nations, and that the envoys of both governments would attend the\n\
+                    first session. President Trump welcomed the news.";
         assert_eq!(
             split(text),
-            ["Officials from both countries said on Monday that talks would resume Wednesday in Geneva."]
+            [
+                "Officials from both countries said on Monday that the talks would resume on Wednesday in Geneva \
+             under the auspices of the United Nations, and that the envoys of both governments would attend \
+             the first session.",
+                "President Trump welcomed the news."
+            ]
+        );
+    }
+
+    #[test]
+    fn caption_line_in_web_text_is_own_sentence() {
+        let text = "An Islamic State flag flies on the hill above the town of Kobani today\n\
+                    The UN said it was concerned about the situation in the town, which has been under siege for weeks.";
+        assert_eq!(
+            split(text),
+            [
+                "An Islamic State flag flies on the hill above the town of Kobani today",
+                "The UN said it was concerned about the situation in the town, which has been under siege for weeks."
+            ]
+        );
+    }
+
+    #[test]
+    fn title_case_line_is_own_sentence() {
+        assert_eq!(
+            split("Pope Francis Christmas Speech Compares ISIS Refugees to Jesus\n\"The virus could be anywhere.\""),
+            [
+                "Pope Francis Christmas Speech Compares ISIS Refugees to Jesus",
+                "\"The virus could be anywhere.\""
+            ]
+        );
+    }
+
+    #[test]
+    fn line_ending_in_colon_runs_on_into_the_quotation() {
+        // Keeps the holder with what they said: "X wrote:\nWe have never been prouder."
+        assert_eq!(
+            split("A message from his mother, Diane Foley:\nWe have never been prouder of our son."),
+            ["A message from his mother, Diane Foley: We have never been prouder of our son."]
+        );
+    }
+
+    #[test]
+    fn full_stop_at_line_end_ends_sentence_before_lowercase_line() {
+        assert_eq!(
+            split("The soldiers died in the attack.\niraqi news gas attack"),
+            ["The soldiers died in the attack.", "iraqi news gas attack"]
+        );
+        assert_eq!(
+            split("He has lived in the U.S.\nfor 20 years."),
+            ["He has lived in the U.S. for 20 years."]
         );
     }
 
@@ -1687,6 +1876,12 @@ mod tests {
 
         let (line, _) = Segmenter::from_csv("abbreviation,kind\nMr.,title,extra\n").unwrap_err();
         assert_eq!(line, 2);
+    }
+
+    #[test]
+    fn rule_file_saved_by_a_spreadsheet_loads() {
+        let seg = Segmenter::from_csv("\u{feff}abbreviation,kind\r\n\"Gouv.\",title\r\n").unwrap_or_default();
+        assert_eq!(seg.abbrev_kind("Gouv."), Some(AbbrevKind::Title));
     }
 
     #[test]

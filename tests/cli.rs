@@ -234,7 +234,10 @@ fn sentences_command_gives_character_offsets_and_folded_text() {
         (rows[0]["start"].as_u64(), rows[0]["end"].as_u64()),
         (Some(0), Some(14))
     );
-    assert_eq!(rows[1]["text"], "The second sentence runs on across a line break and ends here.");
+    assert_eq!(
+        rows[1]["text"],
+        "The second sentence runs on across a line break and ends here."
+    );
 }
 
 #[test]

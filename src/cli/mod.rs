@@ -16,6 +16,7 @@ use stancer::input::{Document, InputError, Inputs, Record};
 use stancer::rules::{RuleError, RulePack, Severity};
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -155,48 +156,89 @@ pub fn run_batches<T: Send>(
     let pool = builder.build().map_err(|e| CliError::Usage(format!("-j: {e}")))?;
     let progress = progress_bar(quiet);
     let mut tally = Tally::default();
-    let mut inputs = inputs.peekable();
     let report = |progress: &ProgressBar, e: &InputError, kind: &str| {
         progress.suspend(|| eprintln!("{kind}: {e}"));
     };
     let started = Instant::now();
-    while inputs.peek().is_some() {
-        let mut batch: Vec<Document> = Vec::new();
-        let mut batch_bytes = 0;
-        while batch.len() < BATCH_DOCS && batch_bytes < BATCH_BYTES {
-            match inputs.next() {
-                None => break,
-                Some(Record::Doc(d)) => {
-                    batch_bytes += d.text.len();
-                    batch.push(d);
+    // A reader thread parses the next batches while the pool labels this one; the
+    // channel's bound keeps memory flat however large the input.
+    let (sender, batches) = std::sync::mpsc::sync_channel::<Vec<Record>>(2);
+    std::thread::scope(|scope| -> Result<(), CliError> {
+        scope.spawn(move || read_batches(inputs, sender));
+        for records in batches {
+            let mut batch: Vec<Document> = Vec::with_capacity(records.len());
+            for record in records {
+                match record {
+                    Record::Doc(d) => batch.push(d),
+                    Record::Skipped(e) => {
+                        tally.skipped += 1;
+                        report(&progress, &e, "skipped");
+                    }
+                    Record::Warning(e) => {
+                        tally.warnings += 1;
+                        report(&progress, &e, "warning");
+                    }
+                    Record::Note(n) => progress.suspend(|| eprintln!("note: {n}")),
                 }
-                Some(Record::Skipped(e)) => {
-                    tally.skipped += 1;
-                    report(&progress, &e, "skipped");
-                }
-                Some(Record::Warning(e)) => {
-                    tally.warnings += 1;
-                    report(&progress, &e, "warning");
-                }
-                Some(Record::Note(n)) => progress.suspend(|| eprintln!("note: {n}")),
             }
+            // A bug must not cost a long run: a document whose labeling panics is reported
+            // and skipped like a broken record.
+            let results: Vec<Option<T>> = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|doc| std::panic::catch_unwind(AssertUnwindSafe(|| work(doc))).ok())
+                    .collect()
+            });
+            for (doc, result) in batch.iter().zip(results) {
+                tally.documents += 1;
+                tally.bytes += doc.text.len() as u64;
+                match result {
+                    Some(result) => sink(doc, result, &mut tally)?,
+                    None => {
+                        tally.skipped += 1;
+                        progress.suspend(|| {
+                            eprintln!(
+                                "skipped: document {:?}: internal error (please report it with this document)",
+                                doc.id
+                            )
+                        });
+                    }
+                }
+            }
+            progress.set_position(tally.bytes);
+            let secs = started.elapsed().as_secs_f64().max(1e-9);
+            progress.set_message(format!(
+                "{} docs, {:.1} MB/s",
+                tally.documents,
+                tally.bytes as f64 / 1e6 / secs
+            ));
         }
-        let results: Vec<T> = pool.install(|| batch.par_iter().map(&work).collect());
-        for (doc, result) in batch.iter().zip(results) {
-            tally.documents += 1;
-            tally.bytes += doc.text.len() as u64;
-            sink(doc, result, &mut tally)?;
-        }
-        progress.set_position(tally.bytes);
-        let secs = started.elapsed().as_secs_f64().max(1e-9);
-        progress.set_message(format!(
-            "{} docs, {:.1} MB/s",
-            tally.documents,
-            tally.bytes as f64 / 1e6 / secs
-        ));
-    }
+        Ok(())
+    })?;
     progress.finish_and_clear();
     Ok(tally)
+}
+
+/// Groups the input records into batches and sends them; stops when the receiver is gone.
+fn read_batches(inputs: Inputs, sender: std::sync::mpsc::SyncSender<Vec<Record>>) {
+    let mut batch = Vec::new();
+    let (mut docs, mut bytes) = (0, 0);
+    for record in inputs {
+        if let Record::Doc(d) = &record {
+            docs += 1;
+            bytes += d.text.len();
+        }
+        batch.push(record);
+        if docs >= BATCH_DOCS || bytes >= BATCH_BYTES {
+            if sender.send(std::mem::take(&mut batch)).is_err() {
+                return;
+            }
+            (docs, bytes) = (0, 0);
+        }
+    }
+    if !batch.is_empty() {
+        let _ = sender.send(batch);
+    }
 }
 
 fn progress_bar(quiet: bool) -> ProgressBar {
