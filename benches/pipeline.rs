@@ -1,27 +1,35 @@
 //! Whole-pipeline throughput (`Pipeline::label`: sentences, matching, attribution,
 //! output records) on one thread and on rayon's pool, and the attribution stage alone
-//! with its inputs (sentence spans, mentions) computed outside the timing.
+//! with its inputs (sentence spans, mentions) computed outside the timing. Attribution
+//! is timed on the sentences `Pipeline::analyze` hands to it: those with a party and a
+//! stance cue (role words do not count).
 //!
 //!     cargo bench --bench pipeline
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rayon::prelude::*;
+use stancer::matcher::MentionKind;
+use stancer::rules::CueKind;
 use std::hint::black_box;
 use std::ops::Range;
 use std::time::Duration;
 
 mod common;
 
-/// One document's attribution inputs: its sentence spans, each with the range of
-/// `mentions` that falls wholly inside it (the same slicing as `Pipeline::analyze`).
+/// One document's attribution inputs: the sentence spans `Pipeline::analyze` attributes,
+/// each with the range of `mentions` that falls wholly inside it (the same slicing and
+/// the same skip of sentences without a party or a stance cue).
 struct Prepared {
     sentences: Vec<(Range<usize>, Range<usize>)>,
     mentions: Vec<stancer::matcher::Mention>,
+    /// Sentences in the document, attributed or not.
+    total: usize,
 }
 
 fn prepare(pipeline: &stancer::Pipeline, doc: &stancer::input::Document) -> Prepared {
     let spans = pipeline.sentence_spans(&doc.text);
     let mentions = stancer::matcher::find_mentions(pipeline.lexicon(), &doc.text, doc.date);
+    let total = spans.len();
     let mut sentences = Vec::with_capacity(spans.len());
     let mut first = 0;
     for span in spans {
@@ -32,10 +40,21 @@ fn prepare(pipeline: &stancer::Pipeline, doc: &stancer::input::Document) -> Prep
         while last < mentions.len() && mentions[last].span.end <= span.end {
             last += 1;
         }
-        sentences.push((span, first..last));
+        let inside = &mentions[first..last];
+        let has_cue = inside
+            .iter()
+            .any(|m| matches!(m.kind, MentionKind::Cue { cue } if pipeline.lexicon().cue(cue).kind != CueKind::Role));
+        let has_party = inside.iter().any(|m| matches!(m.kind, MentionKind::Actor { .. }));
+        if has_cue && has_party {
+            sentences.push((span, first..last));
+        }
         first = last;
     }
-    Prepared { sentences, mentions }
+    Prepared {
+        sentences,
+        mentions,
+        total,
+    }
 }
 
 fn pipeline(c: &mut Criterion) {
@@ -57,6 +76,11 @@ fn pipeline(c: &mut Criterion) {
     });
 
     let prepared: Vec<Prepared> = corpus.docs.iter().map(|d| prepare(&pipeline, d)).collect();
+    eprintln!(
+        "attribution: {} of {} sentences have a party and a stance cue",
+        prepared.iter().map(|p| p.sentences.len()).sum::<usize>(),
+        prepared.iter().map(|p| p.total).sum::<usize>()
+    );
     group.bench_function("attribution", |b| {
         b.iter(|| {
             let mut claims = 0;

@@ -84,6 +84,7 @@ pub fn attribute(lexicon: &Lexicon, text: &str, sentence: Range<usize>, mentions
         holders: vec![None; n],
         targets: vec![None; n],
         absorbed: vec![false; n],
+        scopes: scopes.clone(),
     };
     let mut att = Attribution {
         units: units.clone(),
@@ -105,6 +106,8 @@ struct Sentence<'a> {
     targets: Vec<Option<Side>>,
     /// Cue units read as the object of an earlier verb.
     absorbed: Vec<bool>,
+    /// The byte ranges of each scope.
+    scopes: Vec<Vec<Range<usize>>>,
 }
 
 /// Parties found for one side of a claim: unit indices, or the holder itself.
@@ -417,14 +420,24 @@ impl Sentence<'_> {
         }
         let before = self.words_before(self.units[k].span.start, 2);
         let marker = |w: &String| NOUN_MARKERS.contains(&w.as_str());
+        // "international support", "unwavering support": an adjective before a bare verb form.
+        let cue_text = self.text[self.units[k].span.clone()].to_ascii_lowercase();
+        let bare = !cue_text.ends_with("ed") && !cue_text.ends_with('s');
+        let adjectival = |w: &String| {
+            ["al", "ic", "ive", "ous", "ful", "ing", "ent", "ant", "ong"]
+                .iter()
+                .any(|suffix| w.ends_with(suffix))
+                && !matches!(w.as_str(), "and" | "long" | "thing" | "being")
+        };
         match before.as_slice() {
             [first, ..] if marker(first) && first != "and" && first != "or" => true,
+            [first, ..] if bare && adjectival(first) => true,
             // "the long dispute": one adjective after a determiner, not a party or an adverb.
             [adjective, second, ..] => {
                 !adjective.ends_with("ly")
                     && matches!(
                         second.as_str(),
-                        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "any" | "in" | "of"
+                        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "any"
                     )
                     && !(k > 0 && self.is_party(k - 1) && self.units[k - 1].span.end + 2 > self.units[k].span.start)
             }
@@ -474,8 +487,11 @@ impl Sentence<'_> {
     fn negated(&self, k: usize) -> Option<&'static str> {
         let j = k.checked_sub(1).filter(|&j| self.same_scope(j, k))?;
         let gap = self.gap(self.units[j].span.end, self.units[k].span.start);
-        (self.units[j].kind == UnitKind::Negator && word_count(gap) <= 3 && !gap.contains([',', ';']))
-            .then_some("negated")
+        (self.units[j].kind == UnitKind::Negator
+            && word_count(gap) <= 3
+            && !gap.contains([',', ';'])
+            && !has_conjunction(gap))
+        .then_some("negated")
     }
 
     fn hypothetical(&self, k: usize) -> bool {
@@ -532,9 +548,9 @@ impl Sentence<'_> {
                 // conjunction, is that verb's object.
                 let gap = self.gap(self.units[c].span.end, self.units[k].span.start);
                 if gap.contains(',') || has_conjunction(gap) {
-                    self.holders[v]
-                        .clone()
-                        .ok_or("no holder party for the coordinated verb")
+                    // With no holder for the earlier verb (a participle such as "Speaking in
+                    // Paris, X ..."), the party itself is the best subject.
+                    Ok(self.holders[v].clone().unwrap_or_else(|| self.group_left(c)))
                 } else {
                     Ok(self.group_left(c))
                 }
@@ -562,10 +578,7 @@ impl Sentence<'_> {
     /// "... but accused the West", "— rejecting that ...": a verb opening its scope with
     /// no subject takes the holder of the clause before it.
     fn inherited_holder(&self, k: usize) -> Option<Vec<usize>> {
-        let scope_start = (0..k)
-            .rev()
-            .find(|&j| !self.same_scope(j, k))
-            .map_or(self.sentence.start, |j| self.units[j].span.end);
+        let scope_start = self.scope_start(k);
         let lead = words(self.gap(scope_start, self.units[k].span.start))
             .filter(|w| {
                 !matches!(
@@ -686,6 +699,15 @@ impl Sentence<'_> {
         } else {
             Side::Empty
         }
+    }
+
+    /// Where the stretch of unit `k`'s scope that contains it begins.
+    fn scope_start(&self, k: usize) -> usize {
+        let at = self.units[k].span.start;
+        self.scopes
+            .get(self.units[k].scope)
+            .and_then(|ranges| ranges.iter().find(|r| r.start <= at && at < r.end.max(r.start + 1)))
+            .map_or(self.sentence.start, |r| r.start)
     }
 
     fn scope_end(&self, k: usize) -> usize {
@@ -858,16 +880,28 @@ impl Sentence<'_> {
             Some(h) => h,
             None => self.subject(k)?,
         };
+        let holder_parties: Vec<UnitKind> = holders.iter().map(|&h| self.units[h].kind).collect();
         let mut claims = Vec::new();
         let mut roles_seen = Vec::new();
+        // Negators that belong to a negated statement about a party ("Saudi Arabia had
+        // never engaged with the Kuwaiti mediation") do not negate a later role word.
+        let mut consumed: Vec<usize> = Vec::new();
         for r in k + 1..self.units.len() {
             if !self.same_scope(r, k) || self.is_clause_verb(r) {
                 break;
             }
             if self.cue_kind(r) == Some(CueKind::Role) {
                 let clause_start = self.content_clause_start(k, r);
-                let negated = (k + 1..r)
-                    .any(|j| self.units[j].kind == UnitKind::Negator && self.units[j].span.start >= clause_start)
+                let negators: Vec<usize> = (k + 1..r)
+                    .filter(|&j| self.units[j].kind == UnitKind::Negator && self.units[j].span.start >= clause_start)
+                    .collect();
+                if !negators.is_empty() && negators.iter().all(|n| consumed.contains(n)) {
+                    continue;
+                }
+                // "played no part": the negation inside the role phrase itself.
+                let role_text = self.text[self.units[r].span.clone()].to_ascii_lowercase();
+                let negated = !negators.is_empty()
+                    || words(&role_text).any(|w| w == "no")
                     || no_one_before(self.gap(clause_start, self.units[r].span.start));
                 let label = if negated { Label::Dispute } else { Label::Support };
                 match self.role_party(r, clause_start) {
@@ -882,11 +916,13 @@ impl Sentence<'_> {
             }
             if let Some(p) = self.negated_subject(r, k)
                 && !roles_seen.contains(&p)
+                && !holder_parties.contains(&self.units[p].kind)
             {
+                consumed.extend((p + 1..self.units.len()).find(|&n| self.units[n].kind == UnitKind::Negator));
                 claims.push((
                     holders.clone(),
                     Some(Label::Dispute),
-                    Side::Units(vec![p]),
+                    Side::Units(self.group_right(p)),
                     "report-negated-subject",
                 ));
             }
@@ -911,11 +947,13 @@ impl Sentence<'_> {
         if before.first().is_some_and(|w| w == "no") && self.units[p].span.start > self.units[k].span.end {
             return Some(p);
         }
-        let n = p + 1;
+        // "Saudi Arabia and the United States had not been impartial": the whole group.
+        let last = *self.group_right(p).last().unwrap_or(&p);
+        let n = last + 1;
         if n >= self.units.len() || self.units[n].kind != UnitKind::Negator {
             return None;
         }
-        let gap = self.gap(self.units[p].span.end, self.units[n].span.start);
+        let gap = self.gap(self.units[last].span.end, self.units[n].span.start);
         let aux = words(gap).all(|w| {
             matches!(
                 w.to_ascii_lowercase().as_str(),
@@ -979,30 +1017,7 @@ impl Sentence<'_> {
         }
         if j > 0 && self.is_party(j - 1) && self.units[j - 1].span.start >= clause_start {
             let gap = self.gap(self.units[j - 1].span.end, self.units[r].span.start);
-            let ok_words = words(gap).all(|w| {
-                matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "had"
-                        | "has"
-                        | "have"
-                        | "not"
-                        | "never"
-                        | "did"
-                        | "was"
-                        | "is"
-                        | "also"
-                        | "actually"
-                        | "ever"
-                        | "any"
-                        | "no"
-                        | "a"
-                        | "the"
-                        | "played"
-                        | "play"
-                        | "n't"
-                )
-            });
-            if ok_words && word_count(gap) <= 4 && !gap.contains([',', ';']) {
+            if word_count(gap) <= 5 && !gap.contains([',', ';']) && !has_conjunction(gap) {
                 return Some(j - 1);
             }
         }
