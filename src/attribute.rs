@@ -675,7 +675,9 @@ impl Sentence<'_> {
             match self.units[j].kind {
                 UnitKind::Party(_) => {
                     // "reaffirmed Turkey's support for Azerbaijan": the stance noun's own object.
-                    if self.units[j].possessive
+                    let own = holders.iter().any(|&h| self.units[h].kind == self.units[j].kind);
+                    if own
+                        && self.units[j].possessive
                         && let Some(n) = (j + 1 < self.units.len()).then_some(j + 1)
                         && self.absorbed[n]
                         && let Side::Units(t) = self.noun_object(n)
@@ -685,7 +687,7 @@ impl Sentence<'_> {
                     return Side::Units(self.group_right(j));
                 }
                 UnitKind::Speaker => return Side::Empty,
-                UnitKind::Unresolved if !self.units[j].possessive => return Side::Empty,
+                UnitKind::Unresolved if !self.units[j].possessive && !self.units[j].adjective => return Side::Empty,
                 UnitKind::Cue(_) if self.is_clause_verb(j) => return Side::Empty,
                 _ => {}
             }
@@ -708,6 +710,40 @@ impl Sentence<'_> {
             .get(self.units[k].scope)
             .and_then(|ranges| ranges.iter().find(|r| r.start <= at && at < r.end.max(r.start + 1)))
             .map_or(self.sentence.start, |r| r.start)
+    }
+
+    /// An assertion's content names the party it is about: "insisted the strike had been an
+    /// Indian decision", "maintained the decision was its own", "reaffirmed in its report
+    /// that Iran was abiding by the limits".
+    fn content_target(&self, k: usize, holders: &[usize]) -> Option<Side> {
+        let end = self.scope_end(k);
+        let content = self.gap(self.units[k].span.end, end);
+        let base = self.units[k].span.end;
+        let lower = content.to_ascii_lowercase();
+        let plural_holder = holders.len() > 1;
+        // The predicate after a copula.
+        let copula = [" was ", " were ", " is ", " are ", " been ", " remained ", " remains "]
+            .iter()
+            .filter_map(|c| lower.find(c).map(|i| i + c.len()))
+            .min();
+        if let Some(after) = copula {
+            let predicate_start = base + after;
+            let window: String = words(&content[after..]).take(4).collect::<Vec<_>>().join(" ");
+            if let Some(j) = (k + 1..self.units.len())
+                .find(|&j| self.units[j].span.start >= predicate_start && self.same_scope(j, k))
+                .filter(|&j| self.is_party(j) && word_count(self.gap(predicate_start, self.units[j].span.start)) <= 2)
+            {
+                return Some(Side::Units(vec![j]));
+            }
+            if has_reflexive(&window, plural_holder) {
+                return Some(Side::SameAsHolder);
+            }
+        }
+        // The subject of a "that" clause.
+        let that = lower.find(" that ").map(|i| base + i + " that ".len())?;
+        let j = (k + 1..self.units.len()).find(|&j| self.units[j].span.start >= that && self.same_scope(j, k))?;
+        (self.is_party(j) && word_count(self.gap(that, self.units[j].span.start)) <= 1)
+            .then(|| Side::Units(self.group_right(j)))
     }
 
     fn scope_end(&self, k: usize) -> usize {
@@ -812,8 +848,15 @@ impl Sentence<'_> {
             return Ok(vec![(holders, None, target, "passive-by")]);
         }
         let holders = self.subject(k)?;
-        let target = with_self(self.object(k, &holders, usize::MAX));
-        Ok(vec![(holders, None, target, "verb-subject-object")])
+        let target = self.object(k, &holders, usize::MAX);
+        let label = self.units[k].kind;
+        if target == Side::Empty
+            && matches!(label, UnitKind::Cue(c) if self.lexicon.cue(c).label == Some(Label::Support))
+            && let Some(predicate) = self.content_target(k, &holders)
+        {
+            return Ok(vec![(holders, None, predicate, "verb-content")]);
+        }
+        Ok(vec![(holders, None, with_self(target), "verb-subject-object")])
     }
 
     fn noun_claims(&self, k: usize, modifier: Modifier) -> ClaimsOr {
@@ -1136,7 +1179,7 @@ fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], scope_of: &
         let chain = &mentions[i..j];
         let former = words(&text[..m.span.start])
             .next_back()
-            .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "former" | "ex" | "then"));
+            .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "former" | "ex" | "then" | "retired"));
         let head = head_actor(lexicon, chain);
         let last = chain[chain.len() - 1];
         let next_word = words(&text[last.tail..]).next().map(str::to_ascii_lowercase);
@@ -1153,7 +1196,9 @@ fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], scope_of: &
         } else {
             head.map_or(UnitKind::Unresolved, |(party, _)| UnitKind::Party(party))
         };
-        let adjective = chain.len() == 1 && head_alias.is_some_and(|a| a.kind == "demonym" && !a.alias.ends_with('s'));
+        // Venues are modifiers too: the object of "insisted the Cairo talks were ..." goes on.
+        let adjective =
+            venue || (chain.len() == 1 && head_alias.is_some_and(|a| a.kind == "demonym" && !a.alias.ends_with('s')));
         units.push(Unit {
             span: m.span.start..last.tail,
             kind,
@@ -1184,7 +1229,7 @@ fn head_actor(lexicon: &Lexicon, chain: &[&Mention]) -> Option<(PartyId, u32)> {
         .iter()
         .rev()
         .find(|a| !is_org(a.0))
-        .or(actors.last())
+        .or(actors.first())
         .map(|&(p, a, _)| (p, a))
 }
 
@@ -1451,6 +1496,7 @@ fn object_stop(gap: &str) -> Option<usize> {
         }
         let comma_before = lower[..start].trim_end().ends_with(',');
         let stop = OBJECT_STOPS.contains(&w)
+            || (w == "that" && !previous.is_empty())
             || (comma_before && matches!(w, "which" | "who" | "where" | "when" | "saying" | "adding" | "calling"))
             || (previous == "and" && w.len() > 4 && w.ends_with("ed"));
         if stop {
