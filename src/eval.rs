@@ -173,10 +173,10 @@ impl Report {
     }
 }
 
-/// Labels every gold item with `pipeline` and scores the result.
-pub fn evaluate(pipeline: &Pipeline, items: &[GoldItem]) -> Report {
+/// The claims `pipeline` gives for each gold item, in item order.
+pub fn predict(pipeline: &Pipeline, items: &[GoldItem]) -> Vec<Vec<ClaimRecord>> {
     use rayon::prelude::*;
-    let predictions: Vec<Vec<ClaimRecord>> = items
+    items
         .par_iter()
         .map(|item| {
             let mut doc = Document::new(item.id.clone(), item.text.clone());
@@ -185,7 +185,24 @@ pub fn evaluate(pipeline: &Pipeline, items: &[GoldItem]) -> Report {
             }
             pipeline.label(&doc).claims
         })
-        .collect();
+        .collect()
+}
+
+/// The set of triples in `claims`.
+pub fn triple_set(claims: &[ClaimRecord]) -> BTreeSet<Triple> {
+    claims
+        .iter()
+        .map(|c| (c.holder.clone(), c.label.clone(), c.target.clone()))
+        .collect()
+}
+
+/// Labels every gold item with `pipeline` and scores the result.
+pub fn evaluate(pipeline: &Pipeline, items: &[GoldItem]) -> Report {
+    score(items, &predict(pipeline, items))
+}
+
+/// Scores predictions made for `items`.
+pub fn score(items: &[GoldItem], predictions: &[Vec<ClaimRecord>]) -> Report {
     let mut report = Report {
         items: items.len(),
         ..Default::default()
@@ -195,7 +212,7 @@ pub fn evaluate(pipeline: &Pipeline, items: &[GoldItem]) -> Report {
         report.pairs.insert(key.into(), Counts::default());
     }
     for (item, predicted) in items.iter().zip(predictions) {
-        score_item(&mut report, item, &predicted);
+        score_item(&mut report, item, predicted);
     }
     report
 }

@@ -335,3 +335,37 @@ fn eval_min_f1_sets_the_exit_code() {
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(v["triples"]["micro"]["tp"], 1);
 }
+
+#[test]
+fn rules_diff_lists_changed_gold_items_and_scores() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("flipped");
+    std::fs::create_dir(&rules).unwrap();
+    for entry in std::fs::read_dir(root().join("rules")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), rules.join(entry.file_name())).unwrap();
+    }
+    let cues = std::fs::read_to_string(rules.join("cues.csv")).unwrap();
+    let flipped = cues.replace("\nwelcome,praise,verb,", "\nwelcome,dispute,verb,");
+    assert_ne!(cues, flipped, "the welcome row exists");
+    std::fs::write(rules.join("cues.csv"), flipped).unwrap();
+    let gold = serde_json::json!({"id": "g1", "text": "Islamabad welcomed U.S. assistance.",
+        "claims": [{"holder": "PAK", "label": "praise", "target": "USA"}]});
+    write(dir.path(), "gold.jsonl", format!("{gold}\n").as_bytes());
+    let out = stancer_in(
+        dir.path(),
+        &["rules", "diff", "builtin", "flipped", "--gold", "gold.jsonl"],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("g1 [worse] Islamabad welcomed U.S. assistance."),
+        "{text}"
+    );
+    assert!(text.contains("new  (PAK, dispute, USA)"), "{text}");
+    assert!(
+        text.contains("1 of 1 items changed: 0 better, 1 worse. micro-F1 triples 1.000 -> 0.000"),
+        "{text}"
+    );
+}

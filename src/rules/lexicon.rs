@@ -41,6 +41,8 @@ pub struct Lexicon {
     pub negators: Vec<Term>,
     pub speakers: Vec<Term>,
     pub segmenter: Segmenter,
+    /// Rows that can never take effect, found while compiling.
+    pub warnings: Vec<RuleError>,
     party_index: HashMap<String, PartyId>,
 }
 
@@ -108,6 +110,7 @@ impl Lexicon {
                 }
             }
         }
+        let warnings = shadowed_rows(pack, &patterns, &meanings);
         let automaton = build_automaton(&patterns)?;
         Ok(Lexicon {
             automaton,
@@ -120,6 +123,7 @@ impl Lexicon {
             negators: pack.negators.clone(),
             speakers: pack.speakers.clone(),
             segmenter: pack.segmenter.clone(),
+            warnings,
             party_index,
         })
     }
@@ -163,6 +167,35 @@ impl Lexicon {
         }
         out
     }
+}
+
+/// A pattern matched case-insensitively has one meaning: a cue before a negator before a
+/// speaker before a body. A row whose text another category already claims never takes
+/// effect, which a rule author needs to know.
+fn shadowed_rows(pack: &RulePack, patterns: &[String], meanings: &[PatternMeaning]) -> Vec<RuleError> {
+    let mut out = Vec::new();
+    for (text, m) in patterns.iter().zip(meanings) {
+        let cue = m.cue.map(|i| &pack.cues[i as usize].source);
+        let negator = m.negator.map(|i| &pack.negators[i as usize].source);
+        let speaker = m.speaker.map(|i| &pack.speakers[i as usize].source);
+        let body = m.body.map(|i| &pack.bodies[i as usize].source);
+        let ranked = [("cue", cue), ("negator", negator), ("speaker", speaker), ("body", body)];
+        let mut winner: Option<(&str, &Source)> = None;
+        for (kind, source) in ranked {
+            let Some(source) = source else { continue };
+            match winner {
+                None => winner = Some((kind, source)),
+                Some((won_kind, won)) => out.push(RuleError::warning(
+                    &source.file,
+                    source.line,
+                    1,
+                    format!("{text:?} never matches as a {kind}: it is already a {won_kind} at {won}"),
+                )),
+            }
+        }
+    }
+    out.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    out
 }
 
 enum Meaning {

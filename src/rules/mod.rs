@@ -713,6 +713,45 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_that_is_also_a_cue_is_reported_as_never_matching() {
+        let pack = pack_with("speakers.csv", "speaker\nanalysts\ndenied\n").unwrap();
+        let lexicon = pack.compile().unwrap();
+        let text: Vec<String> = lexicon.warnings.iter().map(|w| w.to_string()).collect();
+        assert!(
+            text.iter()
+                .any(|w| w.starts_with("rules/speakers.csv:3:1: warning: \"denied\" never matches as a speaker")),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn comment_and_blank_lines_keep_line_numbers() {
+        let errors = pack_with("bodies.csv", "# a comment\nbody\n\n# another\n\nministry\n\n").unwrap_err_or_ok();
+        assert!(errors.is_empty());
+        let errors = pack_with(
+            "cues.csv",
+            "# c\ncue,label,kind,forms,modifier\n\n# c\nrebut,dispute,verb,,holder\nx,,verb,,\n",
+        )
+        .unwrap_err();
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.line == 6 && e.message.contains("needs a label")),
+            "{errors:?}"
+        );
+    }
+
+    trait ErrOrOk {
+        fn unwrap_err_or_ok(self) -> Vec<RuleError>;
+    }
+
+    impl ErrOrOk for Result<RulePack, Vec<RuleError>> {
+        fn unwrap_err_or_ok(self) -> Vec<RuleError> {
+            self.err().unwrap_or_default()
+        }
+    }
+
+    #[test]
     fn edit_distance_counts_edits() {
         assert_eq!(edit_distance("USAA", "USA"), 1);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
