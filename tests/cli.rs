@@ -369,3 +369,74 @@ fn rules_diff_lists_changed_gold_items_and_scores() {
         "{text}"
     );
 }
+
+#[test]
+fn bom_and_crlf_are_handled_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        "\u{feff}Islamabad welcomed U.S. assistance.\r\nNew Delhi disputed U.S. claims.\r\n".as_bytes(),
+    );
+    let json = serde_json::json!({"id": "j", "text": ARTICLE}).to_string();
+    write(
+        dir.path(),
+        "b.jsonl",
+        format!("\u{feff}{json}\r\n\r\n{json}\r\n").as_bytes(),
+    );
+    write(
+        dir.path(),
+        "c.csv",
+        format!("\u{feff}id,text\r\nc1,\"{ARTICLE}\"\r\n").as_bytes(),
+    );
+    let out = stancer_in(dir.path(), &["label", "a.txt", "b.jsonl", "c.csv"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows = triples(&stdout(&out));
+    assert_eq!(rows.len(), 8, "{rows:?}");
+    assert_eq!(rows[0], "a.txt|PAK|praise|USA");
+    assert!(rows.contains(&"c1|IND|dispute|USA".to_owned()), "{rows:?}");
+    assert!(
+        !stdout(&out).contains('\r'),
+        "CRLF does not leak into the sentence column"
+    );
+}
+
+#[test]
+fn empty_files_give_no_claims_and_no_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["e.txt", "e.jsonl", "e.csv"] {
+        write(dir.path(), name, b"");
+    }
+    let out = stancer_in(dir.path(), &["label", "e.txt", "e.jsonl"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(triples(&stdout(&out)).len(), 0);
+    // An empty CSV has no header row: that is reported, not fatal.
+    let out = stancer_in(dir.path(), &["label", "e.csv", "e.txt"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("e.csv:1:"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_100_mb_line_without_a_sentence_end_is_labeled() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "and the talks went on without pause ";
+    let mut text = String::with_capacity(100 << 20);
+    text.push_str("Islamabad welcomed U.S. assistance ");
+    while text.len() < 100 << 20 {
+        text.push_str(unit);
+    }
+    let record = serde_json::json!({"id": "huge", "text": text}).to_string();
+    drop(text);
+    write(
+        dir.path(),
+        "huge.jsonl",
+        format!("{record}\n{}\n", serde_json::json!({"id": "next", "text": ARTICLE})).as_bytes(),
+    );
+    drop(record);
+    let out = stancer_in(dir.path(), &["label", "huge.jsonl", "--format", "jsonl"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows = json_lines(&stdout(&out));
+    let ids: Vec<&str> = rows.iter().map(|r| r["doc_id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["huge", "next", "next"]);
+    assert_eq!(rows[0]["holder"], "PAK");
+}
