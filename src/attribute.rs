@@ -79,19 +79,20 @@ pub fn attribute(lexicon: &Lexicon, text: &str, sentence: Range<usize>, mentions
     let mut state = Sentence {
         lexicon,
         text,
-        sentence,
+        sentence: sentence.clone(),
         units: &units,
         holders: vec![None; n],
         targets: vec![None; n],
         absorbed: vec![false; n],
-        scopes: scopes.clone(),
+        scopes: &scopes,
+        lower: text[sentence.clone()].to_ascii_lowercase(),
+        word_spans: word_spans(text, sentence.clone()),
     };
-    let mut att = Attribution {
-        units: units.clone(),
-        scopes,
-        ..Default::default()
-    };
+    let mut att = Attribution::default();
     state.run(&mut att);
+    drop(state);
+    att.units = units;
+    att.scopes = scopes;
     att
 }
 
@@ -107,7 +108,10 @@ struct Sentence<'a> {
     /// Cue units read as the object of an earlier verb.
     absorbed: Vec<bool>,
     /// The byte ranges of each scope.
-    scopes: Vec<Vec<Range<usize>>>,
+    scopes: &'a [Vec<Range<usize>>],
+    /// The sentence, ASCII-lower-cased (same byte offsets), and its words' byte spans.
+    lower: String,
+    word_spans: Vec<(usize, usize)>,
 }
 
 /// Parties found for one side of a claim: unit indices, or the holder itself.
@@ -385,11 +389,13 @@ impl Sentence<'_> {
     }
 
     /// Up to `n` words before byte `at` in the sentence, nearest first, lower case.
-    fn words_before(&self, at: usize, n: usize) -> Vec<String> {
-        words(&self.text[self.sentence.start..at])
+    /// Slices of the sentence's lower-cased copy: this runs for every cue and candidate.
+    fn words_before(&self, at: usize, n: usize) -> Vec<&str> {
+        let end = self.word_spans.partition_point(|w| w.1 <= at);
+        self.word_spans[end.saturating_sub(n)..end]
+            .iter()
             .rev()
-            .take(n)
-            .map(|w| w.to_lowercase())
+            .map(|&(a, b)| &self.lower[a - self.sentence.start..b - self.sentence.start])
             .collect()
     }
 
@@ -419,24 +425,24 @@ impl Sentence<'_> {
             }
         }
         let before = self.words_before(self.units[k].span.start, 2);
-        let marker = |w: &String| NOUN_MARKERS.contains(&w.as_str());
+        let marker = |w: &str| NOUN_MARKERS.contains(&w);
         // "international support", "unwavering support": an adjective before a bare verb form.
         let cue_text = self.text[self.units[k].span.clone()].to_ascii_lowercase();
         let bare = !cue_text.ends_with("ed") && !cue_text.ends_with('s');
-        let adjectival = |w: &String| {
+        let adjectival = |w: &str| {
             ["al", "ic", "ive", "ous", "ful", "ing", "ent", "ant", "ong"]
                 .iter()
                 .any(|suffix| w.ends_with(suffix))
-                && !matches!(w.as_str(), "and" | "long" | "thing" | "being")
+                && !matches!(w, "and" | "long" | "thing" | "being")
         };
         match before.as_slice() {
-            [first, ..] if marker(first) && first != "and" && first != "or" => true,
+            [first, ..] if marker(first) && *first != "and" && *first != "or" => true,
             [first, ..] if bare && adjectival(first) => true,
             // "the long dispute": one adjective after a determiner, not a party or an adverb.
             [adjective, second, ..] => {
                 !adjective.ends_with("ly")
                     && matches!(
-                        second.as_str(),
+                        *second,
                         "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "any"
                     )
                     && !(k > 0 && self.is_party(k - 1) && self.units[k - 1].span.end + 2 > self.units[k].span.start)
@@ -448,7 +454,7 @@ impl Sentence<'_> {
     /// "the right to defend itself", "efforts to broker": an infinitive governed by a noun.
     fn infinitive(&self, k: usize) -> bool {
         let before = self.words_before(self.units[k].span.start, 2);
-        before.first().is_some_and(|w| w == "to") && !before.get(1).is_some_and(|w| CONTROL_VERBS.contains(&w.as_str()))
+        before.first().is_some_and(|w| *w == "to") && !before.get(1).is_some_and(|w| CONTROL_VERBS.contains(w))
     }
 
     /// A stance word inside the object of an earlier stance verb ("disputed some U.S.
@@ -497,7 +503,7 @@ impl Sentence<'_> {
     fn hypothetical(&self, k: usize) -> bool {
         self.words_before(self.units[k].span.start, 3)
             .iter()
-            .any(|w| matches!(w.as_str(), "would" | "could" | "might" | "should"))
+            .any(|w| matches!(*w, "would" | "could" | "might" | "should"))
     }
 
     /// A party right after a locative preposition is a place or complement, not a subject.
@@ -507,10 +513,10 @@ impl Sentence<'_> {
             .take(2)
             .enumerate()
             .any(|(i, w)| {
-                LOCATIVE.contains(&w.as_str())
+                LOCATIVE.contains(w)
                     && (i == 0 || {
                         let between = self.words_before(self.units[j].span.start, 1);
-                        between.first().is_some_and(|b| b == "the")
+                        between.first().is_some_and(|b| *b == "the")
                     })
             })
     }
@@ -762,7 +768,7 @@ impl Sentence<'_> {
         let copula = prev.iter().enumerate().any(|(i, w)| {
             (i == 0 || prev[0].ends_with("ly"))
                 && matches!(
-                    w.as_str(),
+                    *w,
                     "is" | "are"
                         | "was"
                         | "were"
@@ -987,7 +993,7 @@ impl Sentence<'_> {
             return None;
         }
         let before = self.words_before(self.units[p].span.start, 1);
-        if before.first().is_some_and(|w| w == "no") && self.units[p].span.start > self.units[k].span.end {
+        if before.first().is_some_and(|w| *w == "no") && self.units[p].span.start > self.units[k].span.end {
             return Some(p);
         }
         // "Saudi Arabia and the United States had not been impartial": the whole group.
@@ -1437,6 +1443,17 @@ fn is_conditional(sentence: &str) -> bool {
     )
 }
 
+/// Byte spans of the words of `text[range]`, as [`words`] finds them.
+fn word_spans(text: &str, range: Range<usize>) -> Vec<(usize, usize)> {
+    let s = &text[range.clone()];
+    words(s)
+        .map(|w| {
+            let start = w.as_ptr() as usize - s.as_ptr() as usize;
+            (range.start + start, range.start + start + w.len())
+        })
+        .collect()
+}
+
 /// Words of a text fragment: runs of letters, digits, apostrophes and hyphens.
 fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' || c == '‑'))
@@ -1465,19 +1482,23 @@ fn coordinator(gap: &str) -> Option<Join> {
     }
 }
 
+/// Whether `word` is one of `list`, ignoring ASCII case, without allocating.
+fn word_in(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
 fn has_conjunction(gap: &str) -> bool {
-    words(gap).any(|w| matches!(w.to_ascii_lowercase().as_str(), "and" | "but" | "or" | "then"))
+    words(gap).any(|w| word_in(w, &["and", "but", "or", "then"]))
 }
 
 /// A possessive that refers back to the holder: "defended its prerogative". "their"
 /// counts only for a plural holder ("the Hungarian government questioned their usefulness").
 fn has_reflexive(gap: &str, plural_holder: bool) -> bool {
     words(gap).any(|w| {
-        let w = w.to_ascii_lowercase();
-        matches!(
-            w.as_str(),
-            "its" | "itself" | "themselves" | "own" | "his" | "her" | "herself" | "himself"
-        ) || (plural_holder && w == "their")
+        word_in(
+            w,
+            &["its", "itself", "themselves", "own", "his", "her", "herself", "himself"],
+        ) || (plural_holder && w.eq_ignore_ascii_case("their"))
     })
 }
 

@@ -116,24 +116,24 @@ fn classify(
     }
     let meaning = &lexicon.meanings[pattern];
     let matched = &text[span.clone()];
-    let exact: Vec<u32> = meaning
+    // No allocation here: this runs for every match in the corpus.
+    let exact = meaning
         .aliases
         .iter()
         .copied()
-        .filter(|&i| lexicon.alias(i).rule.alias == matched)
-        .collect();
-    if !exact.is_empty() {
-        let mut active = exact.iter().filter(|&&i| lexicon.alias(i).rule.active(date));
+        .filter(|&i| lexicon.alias(i).rule.alias == matched);
+    if let Some(first_exact) = exact.clone().next() {
+        let mut active = exact.filter(|&i| lexicon.alias(i).rule.active(date));
         return Some(match active.next() {
-            Some(&first) => {
+            Some(first) => {
                 let party = lexicon.alias(first).party;
-                if active.all(|&i| lexicon.alias(i).party == party) {
+                if active.all(|i| lexicon.alias(i).party == party) {
                     MentionKind::Actor { party, alias: first }
                 } else {
                     MentionKind::Inactive { alias: first }
                 }
             }
-            None => MentionKind::Inactive { alias: exact[0] },
+            None => MentionKind::Inactive { alias: first_exact },
         });
     }
     if let Some(cue) = meaning.cue {
