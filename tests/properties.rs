@@ -395,6 +395,19 @@ proptest! {
     }
 }
 
+/// The claim properties are not vacuous: the vocabulary they draw on does give
+/// claims with holder and target spans to check.
+#[test]
+fn claim_vocabulary_gives_claims() {
+    let text = "India rejected Pakistan's claims. \"We did not,\" the Kremlin said.";
+    let analysis = pipeline().analyze(&Document::new("d", text));
+    let claims: Vec<_> = analysis.attributions.iter().flat_map(|a| &a.claims).collect();
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(&text[claims[0].holder_span.clone()], "India");
+    assert_eq!(&text[claims[0].cue.clone()], "rejected");
+    assert_eq!(claims[0].target_span.clone().map(|t| &text[t]), Some("Pakistan's"));
+}
+
 // Each run of the debug binary compiles the rule pack (a few seconds), so these
 // cases are few and each puts many documents through one run.
 proptest! {
