@@ -8,8 +8,6 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rayon::prelude::*;
-use stancer::matcher::MentionKind;
-use stancer::rules::CueKind;
 use std::hint::black_box;
 use std::ops::Range;
 use std::time::Duration;
@@ -30,26 +28,11 @@ fn prepare(pipeline: &stancer::Pipeline, doc: &stancer::input::Document) -> Prep
     let spans = pipeline.sentence_spans(&doc.text);
     let mentions = stancer::matcher::find_mentions(pipeline.lexicon(), &doc.text, doc.date);
     let total = spans.len();
-    let mut sentences = Vec::with_capacity(spans.len());
-    let mut first = 0;
-    for span in spans {
-        while first < mentions.len() && mentions[first].span.start < span.start {
-            first += 1;
-        }
-        let mut last = first;
-        while last < mentions.len() && mentions[last].span.end <= span.end {
-            last += 1;
-        }
-        let inside = &mentions[first..last];
-        let has_cue = inside
-            .iter()
-            .any(|m| matches!(m.kind, MentionKind::Cue { cue } if pipeline.lexicon().cue(cue).kind != CueKind::Role));
-        let has_party = inside.iter().any(|m| matches!(m.kind, MentionKind::Actor { .. }));
-        if has_cue && has_party {
-            sentences.push((span, first..last));
-        }
-        first = last;
-    }
+    let sentences = stancer::pipeline::sentence_mentions(&spans, &mentions)
+        .zip(&spans)
+        .filter(|(inside, _)| pipeline.needs_attribution(&mentions[inside.clone()]))
+        .map(|(inside, span)| (span.clone(), inside))
+        .collect();
     Prepared {
         sentences,
         mentions,

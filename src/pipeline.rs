@@ -80,36 +80,30 @@ impl Pipeline {
     pub fn analyze(&self, doc: &Document) -> Analysis {
         let sentences = self.sentence_spans(&doc.text);
         let mentions = matcher::find_mentions(&self.lexicon, &doc.text, doc.date);
-        let mut attributions = Vec::with_capacity(sentences.len());
-        let mut first = 0;
-        for span in &sentences {
-            // Mentions are sorted; each sentence takes those wholly inside it.
-            while first < mentions.len() && mentions[first].span.start < span.start {
-                first += 1;
-            }
-            let mut last = first;
-            while last < mentions.len() && mentions[last].span.end <= span.end {
-                last += 1;
-            }
-            let inside = &mentions[first..last];
-            // Most sentences carry no stance cue or name no party; they need no attribution.
-            let has_cue = inside
-                .iter()
-                .any(|m| matches!(m.kind, MentionKind::Cue { cue } if self.lexicon.cue(cue).kind != CueKind::Role));
-            let has_party = inside.iter().any(|m| matches!(m.kind, MentionKind::Actor { .. }));
-            let attribution = if has_cue && has_party {
-                attribute::attribute(&self.lexicon, &doc.text, span.clone(), inside)
-            } else {
-                Attribution::default()
-            };
-            attributions.push(attribution);
-            first = last;
-        }
+        let attributions = sentence_mentions(&sentences, &mentions)
+            .zip(&sentences)
+            .map(|(inside, span)| {
+                let inside = &mentions[inside];
+                if self.needs_attribution(inside) {
+                    attribute::attribute(&self.lexicon, &doc.text, span.clone(), inside)
+                } else {
+                    Attribution::default()
+                }
+            })
+            .collect();
         Analysis {
             sentences,
             mentions,
             attributions,
         }
+    }
+
+    /// Most sentences carry no stance cue or name no party; they need no attribution.
+    pub fn needs_attribution(&self, mentions: &[Mention]) -> bool {
+        let has_cue = mentions
+            .iter()
+            .any(|m| matches!(m.kind, MentionKind::Cue { cue } if self.lexicon.cue(cue).kind != CueKind::Role));
+        has_cue && mentions.iter().any(|m| matches!(m.kind, MentionKind::Actor { .. }))
     }
 
     /// The claims of `doc`, ready for output.
@@ -170,6 +164,26 @@ impl Pipeline {
             sentences: analysis.sentences.len(),
         }
     }
+}
+
+/// For each sentence span, the range of `mentions` (sorted) that lies wholly inside it.
+pub fn sentence_mentions<'a>(
+    sentences: &'a [Range<usize>],
+    mentions: &'a [Mention],
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    let mut first = 0;
+    sentences.iter().map(move |span| {
+        while first < mentions.len() && mentions[first].span.start < span.start {
+            first += 1;
+        }
+        let mut last = first;
+        while last < mentions.len() && mentions[last].span.end <= span.end {
+            last += 1;
+        }
+        let inside = first..last;
+        first = last;
+        inside
+    })
 }
 
 /// Converts increasing byte offsets to character offsets in one forward pass.

@@ -32,7 +32,11 @@ fuzz_target!(|data: &[u8]| {
     for (span, att) in analysis.sentences.iter().zip(&analysis.attributions) {
         for c in &att.claims {
             assert!(inside(span, &c.cue), "cue {:?} outside {span:?}", c.cue);
-            assert!(inside(span, &c.holder_span), "holder {:?} outside {span:?}", c.holder_span);
+            assert!(
+                inside(span, &c.holder_span),
+                "holder {:?} outside {span:?}",
+                c.holder_span
+            );
             if let Some(t) = &c.target_span {
                 assert!(inside(span, t), "target {t:?} outside {span:?}");
             }

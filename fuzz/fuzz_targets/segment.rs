@@ -21,7 +21,10 @@ fuzz_target!(|data: &[u8]| {
     let mut previous_end = 0;
     for span in &spans {
         assert!(span.start < span.end, "empty span {span:?} in {text:?}");
-        assert!(span.start >= previous_end, "span {span:?} overlaps or goes back in {text:?}");
+        assert!(
+            span.start >= previous_end,
+            "span {span:?} overlaps or goes back in {text:?}"
+        );
         let piece = text
             .get(span.clone())
             .unwrap_or_else(|| panic!("span {span:?} out of range or off a char boundary in {text:?}"));
