@@ -39,11 +39,17 @@ fn main() {
         .build(&pipeline.lexicon().patterns)
         .expect("the patterns build");
     let started = std::time::Instant::now();
-    let count = match mode.as_str() {
-        "bare" => bare_scan(&ac, &texts),
-        _ => label_all(&pipeline, &texts),
-    };
-    let secs = started.elapsed().as_secs_f64();
+    // REPEAT=N runs the stage N times, for profiles that should not be dominated by
+    // building the automata.
+    let repeat: usize = std::env::var("REPEAT").ok().and_then(|r| r.parse().ok()).unwrap_or(1);
+    let mut count = 0;
+    for _ in 0..repeat {
+        count = match mode.as_str() {
+            "bare" => bare_scan(&ac, &texts),
+            _ => label_all(&pipeline, &texts),
+        };
+    }
+    let secs = started.elapsed().as_secs_f64() / repeat as f64;
     eprintln!(
         "{mode}: {} documents, {bytes} bytes, {count} results, {secs:.3}s, {:.1} MB/s",
         texts.len(),

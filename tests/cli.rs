@@ -440,3 +440,27 @@ fn a_100_mb_line_without_a_sentence_end_is_labeled() {
     assert_eq!(ids, ["huge", "next", "next"]);
     assert_eq!(rows[0]["holder"], "PAK");
 }
+
+#[test]
+fn records_without_text_are_skipped_and_an_unbalanced_csv_quote_keeps_earlier_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "r.csv",
+        format!("id,text\nok1,\"{ARTICLE}\"\nbad,\"unclosed\nok2,x,extra\n").as_bytes(),
+    );
+    let good = serde_json::json!({"id": "j1", "text": ARTICLE}).to_string();
+    write(
+        dir.path(),
+        "r.jsonl",
+        format!("{{\"id\": \"nt\", \"body\": \"x\"}}\n{good}\n[1, 2]\n").as_bytes(),
+    );
+    let out = stancer_in(dir.path(), &["label", "r.csv", "r.jsonl"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("skipped: r.jsonl:1: no \"text\" field"), "{err}");
+    assert!(err.contains("skipped: r.jsonl:3: not a JSON object"), "{err}");
+    let rows = triples(&stdout(&out));
+    assert!(rows.contains(&"ok1|PAK|praise|USA".to_owned()), "{rows:?}");
+    assert!(rows.contains(&"j1|IND|dispute|USA".to_owned()), "{rows:?}");
+}

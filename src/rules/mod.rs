@@ -751,6 +751,71 @@ mod tests {
         }
     }
 
+    fn messages(result: Result<RulePack, Vec<RuleError>>) -> Vec<String> {
+        match result {
+            Ok(pack) => pack.warnings.iter().map(|e| e.to_string()).collect(),
+            Err(errors) => errors.iter().map(|e| e.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn every_error_class_names_file_line_and_column() {
+        let cases: [(&str, &str, &str); 9] = [
+            (
+                "actors.csv",
+                "alias,party,type,from,to\n\"Unclosed,USA,name,,\n",
+                "actors.csv:2:",
+            ),
+            (
+                "actors.csv",
+                "alias,party,type,from,to\n,USA,name,,\n",
+                "actors.csv:2:1: error: empty alias",
+            ),
+            (
+                "people.csv",
+                "alias,party,role,from,to\nJo Doe,USA,other,2020-02-30,\n",
+                "people.csv:2:4: error: invalid date",
+            ),
+            (
+                "people.csv",
+                "alias,party,role,from,to\nJo Doe,USA,other,2020,\n",
+                "people.csv:2:4: error: invalid date",
+            ),
+            (
+                "cues.csv",
+                "cue,label,kind,forms,modifier\n,dispute,verb,,\n",
+                "cues.csv:2:1: error: empty cue",
+            ),
+            (
+                "cues.csv",
+                "cue,label,kind,forms,modifier\nrebuff,dispute,adverb,,\n",
+                "cues.csv:2:3: error: unknown kind",
+            ),
+            (
+                "cues.csv",
+                "cue,label,kind,forms,modifier\nrebuff,dispute,verb,,\nrebuff,dispute,verb,,\n",
+                "cues.csv:3:4: error: form \"rebuff\" is already a cue at cues.csv:2",
+            ),
+            (
+                "negators.csv",
+                "negator\nnot\nnot\n",
+                "negators.csv:3:1: warning: duplicate of line 2",
+            ),
+            (
+                "parties.csv",
+                "id,kind\nUSA,state\n",
+                "parties.csv:1:0: error: header has no column \"name\"",
+            ),
+        ];
+        for (file, text, expected) in cases {
+            let got = messages(pack_with(file, text));
+            assert!(
+                got.iter().any(|m| m.contains(expected)),
+                "{file}: expected {expected:?} in {got:?}"
+            );
+        }
+    }
+
     #[test]
     fn edit_distance_counts_edits() {
         assert_eq!(edit_distance("USAA", "USA"), 1);
