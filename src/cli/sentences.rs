@@ -1,7 +1,7 @@
 //! `stancer sentences`: the sentence spans of every document, for checking the splitter.
 
 use super::label::CommonInput;
-use super::{CliError, Output, Tally, load_pipeline, run_batches};
+use super::{CliError, Output, Tally, load_rules, run_batches};
 use clap::Args;
 use stancer::input::read_inputs;
 use stancer::output::{OutputFormat, RecordWriter, SENTENCE_COLUMNS, SentenceRecord};
@@ -33,7 +33,8 @@ pub fn run(args: SentencesArgs) -> Result<Tally, CliError> {
         return Err(CliError::Usage("-j must be at least 1".into()));
     }
     let started = Instant::now();
-    let pipeline = load_pipeline(args.common.rules.as_deref())?;
+    // Splitting needs only the abbreviations: no automaton is compiled.
+    let segmenter = load_rules(args.common.rules.as_deref())?.segmenter;
     let (output, out) = Output::open(args.output.as_deref())?;
     let mut writer = RecordWriter::new(out, args.format, &SENTENCE_COLUMNS, false)?;
     let inputs = read_inputs(&args.inputs, args.common.options());
@@ -43,7 +44,7 @@ pub fn run(args: SentencesArgs) -> Result<Tally, CliError> {
         args.common.quiet,
         |doc| {
             let mut chars = CharOffsets::new(&doc.text);
-            pipeline
+            segmenter
                 .sentence_spans(&doc.text)
                 .into_iter()
                 .enumerate()
