@@ -151,6 +151,15 @@ const LOCATIVE: &[&str] = &[
     "around",
     "between",
     "among",
+    "against",
+    "under",
+    "over",
+    "beyond",
+    "toward",
+    "towards",
+    "despite",
+    "amid",
+    "during",
 ];
 
 /// Verbs after which an infinitive stance is still the subject's own stance.
@@ -565,7 +574,13 @@ impl Sentence<'_> {
                 let gap = self.gap(self.units[c].span.end, self.units[k].span.start);
                 // "The State Department summoned the Chinese ambassador and condemned ...":
                 // with a conjunction between, the clause's first party is the subject.
-                if has_conjunction(gap)
+                // "The State Department has yet to act, having previously defended ...": a
+                // participle after a comma belongs to the clause's subject too.
+                let cue_word = words(&self.text[self.units[k].span.clone()]).next().unwrap_or("");
+                let participle = gap.contains(',')
+                    && (cue_word.to_ascii_lowercase().ends_with("ing")
+                        || self.words_before(self.units[k].span.start, 3).contains(&"having"));
+                if (has_conjunction(gap) || participle)
                     && let Some(first) = self.first_party_in_scope(k).filter(|&f| f < c && !self.located(f))
                 {
                     return Ok(self.group_right(first));
@@ -1550,6 +1565,146 @@ fn no_one_before(gap: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The (holder, label, target) triples the built-in rules give for `text`.
+    fn claims(text: &str) -> Vec<(String, String, String)> {
+        use std::sync::OnceLock;
+        static PIPELINE: OnceLock<crate::Pipeline> = OnceLock::new();
+        let pipeline = PIPELINE.get_or_init(|| crate::Pipeline::new(crate::rules::RulePack::builtin().unwrap()));
+        let labeled = pipeline.label(&crate::input::Document::new("t", text));
+        labeled
+            .claims
+            .into_iter()
+            .map(|c| (c.holder, c.label, c.target))
+            .collect()
+    }
+
+    fn triple(h: &str, l: &str, t: &str) -> (String, String, String) {
+        (h.into(), l.into(), t.into())
+    }
+
+    #[test]
+    fn passive_by_phrase_gives_holder() {
+        assert_eq!(
+            claims("The U.S. role was praised by Pakistan."),
+            [triple("PAK", "praise", "USA")]
+        );
+    }
+
+    #[test]
+    fn passive_without_party_agent_gives_nothing() {
+        assert!(claims("Washington's intervention was welcomed by one party and questioned by the other.").is_empty());
+    }
+
+    #[test]
+    fn negated_cue_gives_nothing() {
+        assert!(claims("India did not dispute the U.S. account.").is_empty());
+        assert!(claims("Pakistan never thanked Washington.").is_empty());
+    }
+
+    #[test]
+    fn negated_phrase_cue_is_a_stance() {
+        assert_eq!(
+            claims("India refused to accept the U.S. claims."),
+            [triple("IND", "dispute", "USA")]
+        );
+    }
+
+    #[test]
+    fn questions_and_conditionals_give_nothing() {
+        assert!(claims("Did China praise Pakistan?").is_empty());
+        assert!(claims("If Washington praised Delhi, Islamabad would object.").is_empty());
+    }
+
+    #[test]
+    fn coordinated_holders_give_one_claim_each() {
+        assert_eq!(
+            claims("India and Pakistan welcomed the UN statement."),
+            [triple("IND", "praise", "UN"), triple("PAK", "praise", "UN")]
+        );
+    }
+
+    #[test]
+    fn contrasting_clauses_are_separate_scopes() {
+        assert_eq!(
+            claims("India rejected the claim, while Pakistan thanked Washington."),
+            [triple("IND", "dispute", ""), triple("PAK", "praise", "USA")]
+        );
+    }
+
+    #[test]
+    fn quotation_takes_the_holder_from_the_attribution_after_it() {
+        let text = "\u{2018}We thank President Trump,\u{2019} Pakistan's prime minister said.";
+        assert_eq!(claims(text), [triple("PAK", "praise", "USA")]);
+    }
+
+    #[test]
+    fn quotation_takes_the_holder_from_the_speech_verb_before_it() {
+        let text = "Pakistan's foreign minister told reporters: \"We reject India's allegations.\"";
+        assert_eq!(claims(text), [triple("PAK", "dispute", "IND")]);
+    }
+
+    #[test]
+    fn possessive_or_adjective_names_the_target() {
+        assert_eq!(
+            claims("New Delhi disputed U.S. claims of mediation."),
+            [triple("IND", "dispute", "USA")]
+        );
+        assert_eq!(
+            claims("Riyadh welcomed Qatari efforts."),
+            [triple("SAU", "praise", "QAT")]
+        );
+    }
+
+    #[test]
+    fn reflexive_possessive_targets_the_holder() {
+        assert_eq!(
+            claims("India insisted the pause was its own decision."),
+            [triple("IND", "support", "IND")]
+        );
+    }
+
+    #[test]
+    fn reported_speech_negating_a_role_is_a_dispute() {
+        assert_eq!(
+            claims("India said the U.S. had not brokered the truce."),
+            [triple("IND", "dispute", "USA")]
+        );
+        assert_eq!(
+            claims("New Delhi said no third party had mediated."),
+            [triple("IND", "dispute", "")]
+        );
+    }
+
+    #[test]
+    fn non_party_speakers_hold_nothing() {
+        assert!(claims("Observers questioned the U.S. account.").is_empty());
+        assert!(claims("Indian analysts criticized Pakistan.").is_empty());
+    }
+
+    #[test]
+    fn dateline_is_never_a_holder() {
+        assert_eq!(
+            claims("ISLAMABAD (Reuters) - Officials praised the deal."),
+            Vec::<(String, String, String)>::new()
+        );
+    }
+
+    #[test]
+    fn nominal_stance_with_possessive_holder() {
+        assert_eq!(
+            claims("India's denial of mediation angered Washington."),
+            [triple("IND", "dispute", "")]
+        );
+    }
+
+    #[test]
+    fn coordinated_verb_shares_the_subject() {
+        assert_eq!(
+            claims("The State Department summoned the Chinese ambassador and condemned Beijing."),
+            [triple("USA", "dispute", "CHN")]
+        );
+    }
 
     #[test]
     fn question_ignores_trailing_citations() {
