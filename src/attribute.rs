@@ -114,6 +114,19 @@ struct Sentence<'a> {
     word_spans: Vec<(usize, usize)>,
 }
 
+/// Up to three words before a position, nearest first, without allocating.
+struct Before<'s> {
+    words: [&'s str; 3],
+    len: usize,
+}
+
+impl<'s> std::ops::Deref for Before<'s> {
+    type Target = [&'s str];
+    fn deref(&self) -> &[&'s str] {
+        &self.words[..self.len]
+    }
+}
+
 /// Parties found for one side of a claim: unit indices, or the holder itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Side {
@@ -250,11 +263,10 @@ impl Sentence<'_> {
             if cue.kind == CueKind::Role {
                 continue;
             }
-            let rule = cue.source.to_string();
             let drop = |att: &mut Attribution, reason: &str| {
                 att.dropped.push(Dropped {
                     cue: self.units[k].span.clone(),
-                    rule: rule.clone(),
+                    rule: cue.source.to_string(),
                     reason: reason.to_owned(),
                 })
             };
@@ -264,8 +276,10 @@ impl Sentence<'_> {
             }
             // The holder is resolved even for cues that give no claim, so that a verb
             // coordinated with a negated one still finds its subject.
-            if self.is_clause_verb(k) && !self.nominal(k) {
-                self.holders[k] = self.subject(k).ok();
+            let nominal = self.nominal(k);
+            let subject = (self.is_clause_verb(k) && !nominal).then(|| self.subject(k));
+            if let Some(found) = &subject {
+                self.holders[k] = found.clone().ok();
             }
             if let Some(reason) = blanket {
                 drop(att, reason);
@@ -288,12 +302,12 @@ impl Sentence<'_> {
                 continue;
             }
             let found = match cue.kind {
-                _ if cue.kind != CueKind::Noun && cue.kind != CueKind::Report && self.nominal(k) => {
+                _ if cue.kind != CueKind::Noun && cue.kind != CueKind::Report && nominal => {
                     self.noun_claims(k, Modifier::Holder)
                 }
-                CueKind::Verb | CueKind::Phrase => self.verb_claims(k, cue.modifier),
+                CueKind::Verb | CueKind::Phrase => self.verb_claims(k, cue.modifier, subject),
                 CueKind::Noun => self.noun_claims(k, cue.modifier),
-                CueKind::Report => self.report_claims(k),
+                CueKind::Report => self.report_claims(k, subject),
                 CueKind::Role => continue,
             };
             match found {
@@ -307,7 +321,7 @@ impl Sentence<'_> {
                             &holders,
                             label.or(cue.label),
                             &target,
-                            &format!("{rule} {pattern}"),
+                            &format!("{} {pattern}", cue.source),
                         );
                     }
                 }
@@ -399,13 +413,14 @@ impl Sentence<'_> {
 
     /// Up to `n` words before byte `at` in the sentence, nearest first, lower case.
     /// Slices of the sentence's lower-cased copy: this runs for every cue and candidate.
-    fn words_before(&self, at: usize, n: usize) -> Vec<&str> {
+    fn words_before(&self, at: usize, n: usize) -> Before<'_> {
         let end = self.word_spans.partition_point(|w| w.1 <= at);
-        self.word_spans[end.saturating_sub(n)..end]
-            .iter()
-            .rev()
-            .map(|&(a, b)| &self.lower[a - self.sentence.start..b - self.sentence.start])
-            .collect()
+        let mut before = Before { words: [""; 3], len: 0 };
+        for &(a, b) in self.word_spans[end.saturating_sub(n.min(3))..end].iter().rev() {
+            before.words[before.len] = &self.lower[a - self.sentence.start..b - self.sentence.start];
+            before.len += 1;
+        }
+        before
     }
 
     /// "Rapid Support Forces": a capitalized cue inside a run of capitalized words.
@@ -444,7 +459,7 @@ impl Sentence<'_> {
                 .any(|suffix| w.ends_with(suffix))
                 && !matches!(w, "and" | "long" | "thing" | "being")
         };
-        match before.as_slice() {
+        match &*before {
             [first, ..] if marker(first) && *first != "and" && *first != "or" => true,
             [first, ..] if bare && adjectival(first) => true,
             // "the long dispute": one adjective after a determiner, not a party or an adverb.
@@ -850,7 +865,8 @@ impl Sentence<'_> {
         Side::Units(self.group_right(j))
     }
 
-    fn verb_claims(&self, k: usize, modifier: Modifier) -> ClaimsOr {
+    /// `subject` is the subject already found for `k`, if any.
+    fn verb_claims(&self, k: usize, modifier: Modifier, subject: Option<Result<Vec<usize>, &'static str>>) -> ClaimsOr {
         let with_self = |side: Side| {
             if side == Side::Empty && modifier == Modifier::SelfTarget {
                 Side::SameAsHolder
@@ -868,7 +884,7 @@ impl Sentence<'_> {
             let target = self.passive_subject(k);
             return Ok(vec![(holders, None, target, "passive-by")]);
         }
-        let holders = self.subject(k)?;
+        let holders = subject.unwrap_or_else(|| self.subject(k))?;
         let target = self.object(k, &holders, usize::MAX);
         let label = self.units[k].kind;
         if target == Side::Empty
@@ -939,10 +955,10 @@ impl Sentence<'_> {
     /// ("said the ceasefire followed U.S.-mediated talks" supports the U.S. role, "said the
     /// U.S. had not brokered the truce" and "no third party mediated" dispute it), or a
     /// party as the subject of a negated statement ("said Manila had never sought talks").
-    fn report_claims(&self, k: usize) -> ClaimsOr {
+    fn report_claims(&self, k: usize, subject: Option<Result<Vec<usize>, &'static str>>) -> ClaimsOr {
         let holders = match self.according_to(k) {
             Some(h) => h,
-            None => self.subject(k)?,
+            None => subject.unwrap_or_else(|| self.subject(k))?,
         };
         let holder_parties: Vec<UnitKind> = holders.iter().map(|&h| self.units[h].kind).collect();
         let mut claims = Vec::new();

@@ -83,12 +83,8 @@ impl Pipeline {
         let attributions = sentence_mentions(&sentences, &mentions)
             .zip(&sentences)
             .map(|(inside, span)| {
-                let inside = &mentions[inside];
-                if self.needs_attribution(inside) {
-                    attribute::attribute(&self.lexicon, &doc.text, span.clone(), inside)
-                } else {
-                    Attribution::default()
-                }
+                self.attribute_sentence(doc, span, &mentions[inside])
+                    .unwrap_or_default()
             })
             .collect();
         Analysis {
@@ -96,6 +92,12 @@ impl Pipeline {
             mentions,
             attributions,
         }
+    }
+
+    /// The attribution of one sentence, or `None` when it cannot hold a claim.
+    fn attribute_sentence(&self, doc: &Document, span: &Range<usize>, inside: &[Mention]) -> Option<Attribution> {
+        self.needs_attribution(inside)
+            .then(|| attribute::attribute(&self.lexicon, &doc.text, span.clone(), inside))
     }
 
     /// Most sentences carry no stance cue or name no party; they need no attribution.
@@ -114,10 +116,15 @@ impl Pipeline {
     /// The claims of `doc`; with `all_sentences`, a sentence without a claim also gives a
     /// record, with empty holder, label and target, for reviewers.
     pub fn label_with(&self, doc: &Document, all_sentences: bool) -> Labeled {
-        let analysis = self.analyze(doc);
+        // The stages of `analyze`, without keeping every sentence's attribution.
+        let sentences = self.sentence_spans(&doc.text);
+        let mentions = matcher::find_mentions(&self.lexicon, &doc.text, doc.date);
         let mut claims = Vec::new();
         let mut chars = CharOffsets::new(&doc.text);
-        for (i, (span, att)) in analysis.sentences.iter().zip(&analysis.attributions).enumerate() {
+        let no_claims = Attribution::default();
+        for (i, (inside, span)) in sentence_mentions(&sentences, &mentions).zip(&sentences).enumerate() {
+            let attribution = self.attribute_sentence(doc, span, &mentions[inside]);
+            let att = attribution.as_ref().unwrap_or(&no_claims);
             if att.claims.is_empty() && !all_sentences {
                 continue;
             }
@@ -161,7 +168,7 @@ impl Pipeline {
         }
         Labeled {
             claims,
-            sentences: analysis.sentences.len(),
+            sentences: sentences.len(),
         }
     }
 }
