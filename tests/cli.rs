@@ -13,6 +13,17 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) {
     std::fs::write(dir.join(name), bytes).unwrap();
 }
 
+/// A copy of the built-in rule files in `dir/name`, to break or edit.
+fn copy_rules(dir: &Path, name: &str) -> std::path::PathBuf {
+    let rules = dir.join(name);
+    std::fs::create_dir(&rules).unwrap();
+    for entry in std::fs::read_dir(root().join("rules")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), rules.join(entry.file_name())).unwrap();
+    }
+    rules
+}
+
 fn triples(csv_text: &str) -> Vec<String> {
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     reader
@@ -243,12 +254,7 @@ fn sentences_command_gives_character_offsets_and_folded_text() {
 #[test]
 fn broken_rule_pack_exits_2_with_file_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
-    let rules = dir.path().join("rules");
-    std::fs::create_dir(&rules).unwrap();
-    for entry in std::fs::read_dir(root().join("rules")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), rules.join(entry.file_name())).unwrap();
-    }
+    let rules = copy_rules(dir.path(), "rules");
     let mut actors = std::fs::OpenOptions::new()
         .append(true)
         .open(rules.join("actors.csv"))
@@ -339,12 +345,7 @@ fn eval_min_f1_sets_the_exit_code() {
 #[test]
 fn rules_diff_lists_changed_gold_items_and_scores() {
     let dir = tempfile::tempdir().unwrap();
-    let rules = dir.path().join("flipped");
-    std::fs::create_dir(&rules).unwrap();
-    for entry in std::fs::read_dir(root().join("rules")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), rules.join(entry.file_name())).unwrap();
-    }
+    let rules = copy_rules(dir.path(), "flipped");
     let cues = std::fs::read_to_string(rules.join("cues.csv")).unwrap();
     let flipped = cues.replace("\nwelcome,praise,verb,", "\nwelcome,dispute,verb,");
     assert_ne!(cues, flipped, "the welcome row exists");
