@@ -73,7 +73,7 @@ impl Pipeline {
 
     /// Sentence spans of `text`, byte offsets.
     pub fn sentence_spans(&self, text: &str) -> Vec<Range<usize>> {
-        self.lexicon.segmenter.sentence_spans(text)
+        self.lexicon.pack.segmenter.sentence_spans(text)
     }
 
     /// Runs every stage on `doc`.

@@ -91,7 +91,7 @@ pub fn explain(pipeline: &Pipeline, doc: &Document) -> String {
                 }
                 MentionKind::Body { body } => format!(
                     "body     {shown:?}{possessive}  [{}]",
-                    lexicon.bodies[body as usize].source
+                    lexicon.pack.bodies[body as usize].source
                 ),
                 MentionKind::Cue { cue } => {
                     let c = lexicon.cue(cue);
@@ -99,12 +99,15 @@ pub fn explain(pipeline: &Pipeline, doc: &Document) -> String {
                     format!("cue      {shown:?} {label} ({:?})  [{}]", c.kind, c.source).to_lowercase()
                 }
                 MentionKind::Negator { negator } => {
-                    format!("negator  {shown:?}  [{}]", lexicon.negators[negator as usize].source)
+                    format!(
+                        "negator  {shown:?}  [{}]",
+                        lexicon.pack.negators[negator as usize].source
+                    )
                 }
                 MentionKind::Speaker { speaker } => {
                     format!(
                         "speaker  {shown:?} (never a holder)  [{}]",
-                        lexicon.speakers[speaker as usize].source
+                        lexicon.pack.speakers[speaker as usize].source
                     )
                 }
             };

@@ -1,8 +1,7 @@
 //! The compiled rule pack: one Aho-Corasick automaton over every actor alias, body,
 //! cue form, negator and speaker, and the tables that say what each pattern means.
 
-use super::{ActorAlias, CueRule, Party, RuleError, RulePack, Source, Term};
-use crate::segment::Segmenter;
+use super::{ActorAlias, CueRule, Party, RuleError, RulePack, Source};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 
@@ -34,13 +33,9 @@ pub struct Lexicon {
     /// The pattern texts, by pattern id.
     pub patterns: Vec<String>,
     pub meanings: Vec<PatternMeaning>,
-    pub parties: Vec<Party>,
     pub aliases: Vec<CompiledAlias>,
-    pub bodies: Vec<Term>,
-    pub cues: Vec<CueRule>,
-    pub negators: Vec<Term>,
-    pub speakers: Vec<Term>,
-    pub segmenter: Segmenter,
+    /// The rule pack compiled: parties, cues, bodies, negators, speakers, segmenter.
+    pub pack: RulePack,
     /// Rows that can never take effect, found while compiling.
     pub warnings: Vec<RuleError>,
     party_index: HashMap<String, PartyId>,
@@ -116,20 +111,15 @@ impl Lexicon {
             automaton,
             patterns,
             meanings,
-            parties: pack.parties.clone(),
             aliases,
-            bodies: pack.bodies.clone(),
-            cues: pack.cues.clone(),
-            negators: pack.negators.clone(),
-            speakers: pack.speakers.clone(),
-            segmenter: pack.segmenter.clone(),
+            pack: pack.clone(),
             warnings,
             party_index,
         })
     }
 
     pub fn party(&self, id: PartyId) -> &Party {
-        &self.parties[id.0 as usize]
+        &self.pack.parties[id.0 as usize]
     }
 
     pub fn party_id(&self, id: &str) -> Option<PartyId> {
@@ -137,7 +127,7 @@ impl Lexicon {
     }
 
     pub fn cue(&self, index: u32) -> &CueRule {
-        &self.cues[index as usize]
+        &self.pack.cues[index as usize]
     }
 
     pub fn alias(&self, index: u32) -> &CompiledAlias {
@@ -151,18 +141,18 @@ impl Lexicon {
         for a in &self.aliases {
             out.push((a.rule.alias.clone(), "actor", a.rule.source.clone()));
         }
-        for b in &self.bodies {
+        for b in &self.pack.bodies {
             out.push((b.text.clone(), "body", b.source.clone()));
         }
-        for c in &self.cues {
+        for c in &self.pack.cues {
             for f in &c.forms {
                 out.push((f.clone(), "cue", c.source.clone()));
             }
         }
-        for n in &self.negators {
+        for n in &self.pack.negators {
             out.push((n.text.clone(), "negator", n.source.clone()));
         }
-        for s in &self.speakers {
+        for s in &self.pack.speakers {
             out.push((s.text.clone(), "speaker", s.source.clone()));
         }
         out
