@@ -556,7 +556,8 @@ impl Sentence<'_> {
             j -= 1;
             match self.units[j].kind {
                 UnitKind::Party(_) if candidate.is_none() => {
-                    if self.located(j) {
+                    // "protesters in London and Madrid": a list after a preposition is a place.
+                    if self.located(j) || self.located(self.group_left(j)[0]) {
                         located.get_or_insert(j);
                     } else {
                         candidate = Some(j);
