@@ -1716,6 +1716,13 @@ mod tests {
     }
 
     #[test]
+    fn curly_single_quotes_keep_offsets_on_char_boundaries() {
+        // FNC-1 body 820 once panicked here: the closing ’ is three bytes long.
+        let text = "A law in Saudi Arabia banning ‘tempting eyes’ was branded ‘stupid’ by critics, and Riyadh rejected ‘foreign’ criticism.";
+        assert_eq!(claims(text), [triple("SAU", "dispute", "")]);
+    }
+
+    #[test]
     fn coordinated_verb_shares_the_subject() {
         assert_eq!(
             claims("The State Department summoned the Chinese ambassador and condemned Beijing."),
