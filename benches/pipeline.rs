@@ -74,6 +74,7 @@ fn pipeline(c: &mut Criterion) {
                         black_box(&doc.text),
                         span.clone(),
                         &prep.mentions[range.clone()],
+                        None,
                     )
                     .claims
                     .len();

@@ -40,6 +40,9 @@ pub struct Unit {
     pub possessive: bool,
     /// A party named by a demonym used as an adjective ("Turkish support").
     pub adjective: bool,
+    /// Bodies alone ("the ministry", "the spokesman"): they may refer back to the
+    /// previous sentence's holder.
+    pub anaphoric: bool,
     /// Clause scope the unit starts in.
     pub scope: usize,
 }
@@ -67,14 +70,27 @@ pub struct Attribution {
 }
 
 /// Attributes the sentence `sentence` (a byte range of `text`) given its mentions.
-pub fn attribute(lexicon: &Lexicon, text: &str, sentence: Range<usize>, mentions: &[Mention]) -> Attribution {
+///
+/// `previous_holder` is the one holder of the previous sentence's claims, if there was
+/// exactly one: a sentence opening with "He", "It", "They" or a bare body ("The
+/// ministry said ...") takes it as its subject.
+pub fn attribute(
+    lexicon: &Lexicon,
+    text: &str,
+    sentence: Range<usize>,
+    mentions: &[Mention],
+    previous_holder: Option<PartyId>,
+) -> Attribution {
     let dateline_end = dateline_end(&text[sentence.clone()]).map(|e| sentence.start + e);
     let mentions: Vec<&Mention> = mentions
         .iter()
         .filter(|m| dateline_end.is_none_or(|end| m.span.start >= end))
         .collect();
     let (scope_of, scopes) = clause_scopes(text, sentence.clone());
-    let units = merge_units(lexicon, text, &mentions, &scope_of);
+    let mut units = merge_units(lexicon, text, &mentions, &scope_of);
+    if let Some(party) = previous_holder {
+        resolve_opening_reference(text, sentence.clone(), &mut units, party, &scope_of);
+    }
     let n = units.len();
     let mut state = Sentence {
         lexicon,
@@ -1190,6 +1206,7 @@ fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], scope_of: &
                 kind,
                 possessive: m.possessive,
                 adjective: false,
+                anaphoric: false,
                 scope: scope_of(m.span.start),
             });
             i += 1;
@@ -1237,16 +1254,59 @@ fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], scope_of: &
         // Venues are modifiers too: the object of "insisted the Cairo talks were ..." goes on.
         let adjective =
             venue || (chain.len() == 1 && head_alias.is_some_and(|a| a.kind == "demonym" && !a.alias.ends_with('s')));
+        let anaphoric = chain.iter().all(|c| matches!(c.kind, MentionKind::Body { .. })) && !former;
         units.push(Unit {
             span: m.span.start..last.tail,
             kind,
             possessive: last.possessive,
             adjective,
+            anaphoric,
             scope: scope_of(m.span.start),
         });
         i = j;
     }
     units
+}
+
+/// "The ministry also thanked Qatar." / "He praised the deal.": a sentence whose subject
+/// is a bare body or a pronoun refers back to the previous sentence's holder.
+fn resolve_opening_reference(
+    text: &str,
+    sentence: Range<usize>,
+    units: &mut Vec<Unit>,
+    party: PartyId,
+    scope_of: &dyn Fn(usize) -> usize,
+) {
+    let s = &text[sentence.clone()];
+    let lead: Vec<&str> = words(s).take(3).collect();
+    if let Some(first) = units.first_mut()
+        && first.anaphoric
+        && first.kind == UnitKind::Unresolved
+        && word_count(&text[sentence.start..first.span.start]) <= 1
+        && lead.first().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+    {
+        first.kind = UnitKind::Party(party);
+        return;
+    }
+    let Some(pronoun) = lead.first().filter(|w| word_in(w, &["he", "she", "it", "they"])) else {
+        return;
+    };
+    let start = sentence.start + (pronoun.as_ptr() as usize - s.as_ptr() as usize);
+    // The pronoun must be the subject: the first unit after it is the cue.
+    if units
+        .first()
+        .is_some_and(|u| matches!(u.kind, UnitKind::Cue(_)) && word_count(&text[start..u.span.start]) <= 3)
+    {
+        let unit = Unit {
+            span: start..start + pronoun.len(),
+            kind: UnitKind::Party(party),
+            possessive: false,
+            adjective: false,
+            anaphoric: true,
+            scope: scope_of(start),
+        };
+        units.insert(0, unit);
+    }
 }
 
 /// The party an actor chain speaks for: its possessive owner ("Israel's UN ambassador"),
@@ -1720,6 +1780,28 @@ mod tests {
         // FNC-1 body 820 once panicked here: the closing ’ is three bytes long.
         let text = "A law in Saudi Arabia banning ‘tempting eyes’ was branded ‘stupid’ by critics, and Riyadh rejected ‘foreign’ criticism.";
         assert_eq!(claims(text), [triple("SAU", "dispute", "")]);
+    }
+
+    #[test]
+    fn bare_body_or_pronoun_refers_to_the_previous_holder() {
+        let text = "Pakistan's foreign ministry welcomed the truce. The ministry also thanked Qatar. He praised Oman.";
+        assert_eq!(
+            claims(text),
+            [
+                triple("PAK", "praise", ""),
+                triple("PAK", "praise", "QAT"),
+                triple("PAK", "praise", "OMN")
+            ]
+        );
+    }
+
+    #[test]
+    fn reference_back_needs_a_single_previous_holder() {
+        let text = "India rejected the claim, while Pakistan thanked Washington. The ministry also praised Oman.";
+        assert_eq!(
+            claims(text),
+            [triple("IND", "dispute", ""), triple("PAK", "praise", "USA")]
+        );
     }
 
     #[test]

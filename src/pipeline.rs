@@ -4,6 +4,7 @@ use crate::attribute::{self, Attribution};
 use crate::input::Document;
 use crate::matcher::{self, Mention, MentionKind};
 use crate::rules::CueKind;
+use crate::rules::lexicon::PartyId;
 use crate::rules::{Lexicon, RuleError, RulePack};
 use crate::segment::fold_whitespace;
 use std::ops::Range;
@@ -80,11 +81,15 @@ impl Pipeline {
     pub fn analyze(&self, doc: &Document) -> Analysis {
         let sentences = self.sentence_spans(&doc.text);
         let mentions = matcher::find_mentions(&self.lexicon, &doc.text, doc.date);
+        let mut previous = None;
         let attributions = sentence_mentions(&sentences, &mentions)
             .zip(&sentences)
             .map(|(inside, span)| {
-                self.attribute_sentence(doc, span, &mentions[inside])
-                    .unwrap_or_default()
+                let att = self
+                    .attribute_sentence(doc, span, &mentions[inside], previous)
+                    .unwrap_or_default();
+                previous = single_holder(&att);
+                att
             })
             .collect();
         Analysis {
@@ -95,17 +100,30 @@ impl Pipeline {
     }
 
     /// The attribution of one sentence, or `None` when it cannot hold a claim.
-    fn attribute_sentence(&self, doc: &Document, span: &Range<usize>, inside: &[Mention]) -> Option<Attribution> {
-        self.needs_attribution(inside)
-            .then(|| attribute::attribute(&self.lexicon, &doc.text, span.clone(), inside))
+    /// `previous` is the single holder of the sentence before, which a sentence opening
+    /// with "He" or "The ministry" refers back to.
+    fn attribute_sentence(
+        &self,
+        doc: &Document,
+        span: &Range<usize>,
+        inside: &[Mention],
+        previous: Option<PartyId>,
+    ) -> Option<Attribution> {
+        let has_party = inside.iter().any(|m| matches!(m.kind, MentionKind::Actor { .. }));
+        (self.has_stance_cue(inside) && (has_party || previous.is_some()))
+            .then(|| attribute::attribute(&self.lexicon, &doc.text, span.clone(), inside, previous))
     }
 
-    /// Most sentences carry no stance cue or name no party; they need no attribution.
-    pub fn needs_attribution(&self, mentions: &[Mention]) -> bool {
-        let has_cue = mentions
+    fn has_stance_cue(&self, mentions: &[Mention]) -> bool {
+        mentions
             .iter()
-            .any(|m| matches!(m.kind, MentionKind::Cue { cue } if self.lexicon.cue(cue).kind != CueKind::Role));
-        has_cue && mentions.iter().any(|m| matches!(m.kind, MentionKind::Actor { .. }))
+            .any(|m| matches!(m.kind, MentionKind::Cue { cue } if self.lexicon.cue(cue).kind != CueKind::Role))
+    }
+
+    /// Most sentences carry no stance cue or name no party; they need no attribution
+    /// (unless they refer back to the sentence before).
+    pub fn needs_attribution(&self, mentions: &[Mention]) -> bool {
+        self.has_stance_cue(mentions) && mentions.iter().any(|m| matches!(m.kind, MentionKind::Actor { .. }))
     }
 
     /// The claims of `doc`, ready for output.
@@ -122,9 +140,11 @@ impl Pipeline {
         let mut claims = Vec::new();
         let mut chars = CharOffsets::new(&doc.text);
         let no_claims = Attribution::default();
+        let mut previous = None;
         for (i, (inside, span)) in sentence_mentions(&sentences, &mentions).zip(&sentences).enumerate() {
-            let attribution = self.attribute_sentence(doc, span, &mentions[inside]);
+            let attribution = self.attribute_sentence(doc, span, &mentions[inside], previous);
             let att = attribution.as_ref().unwrap_or(&no_claims);
+            previous = single_holder(att);
             if att.claims.is_empty() && !all_sentences {
                 continue;
             }
@@ -171,6 +191,12 @@ impl Pipeline {
             sentences: sentences.len(),
         }
     }
+}
+
+/// The holder of a sentence's claims when they all have the same one.
+fn single_holder(att: &Attribution) -> Option<PartyId> {
+    let first = att.claims.first()?.holder;
+    att.claims.iter().all(|c| c.holder == first).then_some(first)
 }
 
 /// For each sentence span, the range of `mentions` (sorted) that lies wholly inside it.
