@@ -1805,6 +1805,16 @@ mod tests {
     }
 
     #[test]
+    fn leader_by_surname_after_first_mention() {
+        let text = "Prime Minister Imran Khan spoke on Tuesday. Later, Khan thanked China for its support.";
+        assert_eq!(claims(text), [triple("PAK", "praise", "CHN")]);
+        assert!(
+            claims("Khan thanked China for its support.").is_empty(),
+            "\"Khan\" alone is no alias"
+        );
+    }
+
+    #[test]
     fn coordinated_verb_shares_the_subject() {
         assert_eq!(
             claims("The State Department summoned the Chinese ambassador and condemned Beijing."),

@@ -82,6 +82,7 @@ pub fn find_mentions(lexicon: &Lexicon, text: &str, date: Option<DateRange>) -> 
             None => pos = next_word_start(text, m.start()),
         }
     }
+    add_surname_mentions(lexicon, text, &mut mentions);
     mentions
 }
 
@@ -146,6 +147,60 @@ fn classify(
         return Some(MentionKind::Speaker { speaker });
     }
     meaning.body.map(|body| MentionKind::Body { body })
+}
+
+/// Leaders by surname after first mention: once "Imran Khan" has been named, a later
+/// "Khan" in the same document is him, although "Khan" alone is no alias (it would be
+/// ambiguous across documents). A surname that two named people of different parties
+/// share in the document is left alone.
+fn add_surname_mentions(lexicon: &Lexicon, text: &str, mentions: &mut Vec<Mention>) {
+    let mut surnames: Vec<(&str, usize, MentionKind)> = Vec::new();
+    let mut ambiguous: Vec<&str> = Vec::new();
+    for m in mentions.iter() {
+        let MentionKind::Actor { party, alias } = m.kind else {
+            continue;
+        };
+        let rule = &lexicon.alias(alias).rule;
+        if !rule.source.file.ends_with("people.csv") {
+            continue;
+        }
+        let Some(surname) = rule.alias.rsplit(' ').next().filter(|s| *s != rule.alias) else {
+            continue;
+        };
+        if surname.chars().count() < 3 || !surname.starts_with(char::is_uppercase) {
+            continue;
+        }
+        match surnames.iter().find(|(s, _, _)| *s == surname) {
+            Some((_, _, MentionKind::Actor { party: p, .. })) if *p != party => ambiguous.push(surname),
+            Some(_) => {}
+            None => surnames.push((surname, m.span.end, m.kind)),
+        }
+    }
+    let mut added = Vec::new();
+    for (surname, after, kind) in surnames {
+        if ambiguous.contains(&surname) {
+            continue;
+        }
+        for (at, _) in text[after..].match_indices(surname) {
+            let span = after + at..after + at + surname.len();
+            let bounded = !text[..span.start].chars().next_back().is_some_and(is_word_char)
+                && !text[span.end..].chars().next().is_some_and(is_word_char);
+            let taken = mentions.iter().any(|m| m.span.start < span.end && span.start < m.tail);
+            if bounded && !taken {
+                let (possessive, tail) = possessive_tail(text, span.end);
+                added.push(Mention {
+                    span,
+                    kind,
+                    possessive,
+                    tail,
+                });
+            }
+        }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.span.start);
+    }
 }
 
 fn is_word_char(c: char) -> bool {
