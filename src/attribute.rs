@@ -268,7 +268,7 @@ impl Sentence<'_> {
         } else {
             None
         };
-        for k in self.absorbed_nouns() {
+        for k in self.absorbed_cues() {
             self.absorbed[k] = true;
         }
         for k in 0..self.units.len() {
@@ -499,7 +499,7 @@ impl Sentence<'_> {
 
     /// A stance word inside the object of an earlier stance verb ("disputed some U.S.
     /// claims", "welcomed U.S. support") is that verb's object, not a stance of its own.
-    fn absorbed_nouns(&self) -> Vec<usize> {
+    fn absorbed_cues(&self) -> Vec<usize> {
         let mut out = Vec::new();
         for k in 0..self.units.len() {
             if !matches!(self.cue_kind(k), Some(CueKind::Noun | CueKind::Verb | CueKind::Phrase)) {

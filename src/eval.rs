@@ -6,7 +6,7 @@
 use crate::input::Document;
 use crate::pipeline::{ClaimRecord, Pipeline};
 use crate::rules::Label;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::BufRead;
 
@@ -47,8 +47,6 @@ struct RawClaim {
     #[serde(default)]
     target: String,
 }
-
-use serde::Deserialize;
 
 /// Reads a gold file; malformed lines are returned as errors and left out.
 pub fn read_gold(file: &str, reader: impl BufRead) -> (Vec<GoldItem>, Vec<GoldError>) {
@@ -168,6 +166,19 @@ pub struct Report {
 }
 
 impl Report {
+    /// An empty report for `items` gold items, with a zero row for every label.
+    pub fn new(items: usize) -> Report {
+        let mut report = Report {
+            items,
+            ..Default::default()
+        };
+        for key in ["support", "dispute", "praise", "micro"] {
+            report.triples.insert(key.into(), Counts::default());
+            report.pairs.insert(key.into(), Counts::default());
+        }
+        report
+    }
+
     pub fn micro_f1(&self) -> f64 {
         self.triples.get("micro").map_or(0.0, Counts::f1)
     }
@@ -203,14 +214,7 @@ pub fn evaluate(pipeline: &Pipeline, items: &[GoldItem]) -> Report {
 
 /// Scores predictions made for `items`.
 pub fn score(items: &[GoldItem], predictions: &[Vec<ClaimRecord>]) -> Report {
-    let mut report = Report {
-        items: items.len(),
-        ..Default::default()
-    };
-    for key in ["support", "dispute", "praise", "micro"] {
-        report.triples.insert(key.into(), Counts::default());
-        report.pairs.insert(key.into(), Counts::default());
-    }
+    let mut report = Report::new(items.len());
     for (item, predicted) in items.iter().zip(predictions) {
         score_item(&mut report, item, predicted);
     }
@@ -416,12 +420,7 @@ mod tests {
     }
 
     fn empty_report() -> Report {
-        let mut r = Report::default();
-        for key in ["support", "dispute", "praise", "micro"] {
-            r.triples.insert(key.into(), Counts::default());
-            r.pairs.insert(key.into(), Counts::default());
-        }
-        r
+        Report::new(0)
     }
 
     #[test]

@@ -80,13 +80,8 @@ fn check(dir: Option<PathBuf>) -> Result<(), CliError> {
             for e in &errors {
                 println!("{e}");
             }
-            let n = errors.iter().filter(|e| e.severity == Severity::Error).count();
             Err(CliError::Rules(
-                errors
-                    .into_iter()
-                    .filter(|e| e.severity == Severity::Error)
-                    .take(n)
-                    .collect(),
+                errors.into_iter().filter(|e| e.severity == Severity::Error).collect(),
             ))
         }
     }

@@ -239,7 +239,7 @@ fn table(reader: Box<dyn BufRead + Send>, path: String, delimiter: u8, fields: &
             out.push(Record::Skipped(problem(
                 &path,
                 Some(line),
-                format!("record has no {:?} field", fields_text_name(&names, text_col)),
+                format!("record has no {:?} field", names[text_col]),
             )));
             return out;
         };
@@ -253,8 +253,4 @@ fn table(reader: Box<dyn BufRead + Send>, path: String, delimiter: u8, fields: &
         out.push(Record::Doc(doc));
         out
     }))
-}
-
-fn fields_text_name(names: &[String], col: usize) -> String {
-    names.get(col).cloned().unwrap_or_default()
 }
