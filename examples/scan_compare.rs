@@ -7,8 +7,10 @@
 //!     valgrind --tool=callgrind --collect-atstart=no --toggle-collect='scan_compare::label_all' \
 //!         target/release/examples/scan_compare label
 //!
-//! `bare` is a plain Aho-Corasick DFA scan with the lexicon's own patterns; `label` is
-//! the whole labeling of each document (splitting, matching, attribution, records).
+//! `bare` is a plain Aho-Corasick DFA scan with the lexicon's own patterns; `scan` is
+//! stancer's scanner alone (every pattern it offers accepted); `mentions` is
+//! `find_mentions`; `label` is the whole labeling of each document (splitting, matching,
+//! attribution, records).
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use stancer::Pipeline;
@@ -46,6 +48,8 @@ fn main() {
     for _ in 0..repeat {
         count = match mode.as_str() {
             "bare" => bare_scan(&ac, &texts),
+            "scan" => scan_only(&pipeline, &texts),
+            "mentions" => mentions(&pipeline, &texts),
             _ => label_all(&pipeline, &texts),
         };
     }
@@ -69,5 +73,25 @@ fn label_all(pipeline: &Pipeline, texts: &[String]) -> usize {
     texts
         .iter()
         .map(|t| pipeline.label(&Document::new("d", t.as_str())).claims.len())
+        .sum()
+}
+
+#[inline(never)]
+fn scan_only(pipeline: &Pipeline, texts: &[String]) -> usize {
+    let mut n = 0;
+    for t in texts {
+        pipeline.lexicon().scanner.scan(t, |_, _| {
+            n += 1;
+            true
+        });
+    }
+    n
+}
+
+#[inline(never)]
+fn mentions(pipeline: &Pipeline, texts: &[String]) -> usize {
+    texts
+        .iter()
+        .map(|t| stancer::matcher::find_mentions(pipeline.lexicon(), t, None).len())
         .sum()
 }

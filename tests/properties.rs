@@ -1,7 +1,8 @@
 //! Property tests: invariants that must hold for any input, checked on generated
 //! text. The segmenter's spans are ordered, disjoint, trimmed and on char
-//! boundaries; every claim's evidence lies inside its sentence; labeling does not
-//! depend on thread count; `stancer sentences` offsets point back at the text.
+//! boundaries; the scanner finds what a plain Aho-Corasick search would; every
+//! claim's evidence lies inside its sentence; labeling does not depend on thread
+//! count; `stancer sentences` offsets point back at the text.
 //!
 //! Inputs that once broke a stage are pinned at the end as plain `#[test]`s
 //! (found by the fuzz targets in `fuzz/`).
@@ -478,6 +479,94 @@ proptest! {
             let count = seen.get(name).map_or(0, |s| s.0 as usize);
             prop_assert_eq!(count, pipeline().sentence_spans(doc_text).len(), "sentences of {:?}", name);
         }
+    }
+}
+
+/// Patterns that trap a word-start scanner: prefixes of longer patterns ending in
+/// another pattern ("taking" ends in "king"), punctuation inside and at the end,
+/// letters outside ASCII, a pattern inside another's word ("un" in "under").
+const SCAN_PATTERNS: &[&str] = &[
+    "pakistan",
+    "pakistan army",
+    "army",
+    "taking aim at",
+    "king",
+    "had no role",
+    "no",
+    "u.s.",
+    "u.s. army",
+    "un",
+    "india",
+    "côte d'ivoire",
+    "al-sisi",
+    "sisi",
+    "to lam",
+    "the hague",
+    "hague",
+];
+
+fn scan_text() -> impl Strategy<Value = String> {
+    let word = prop::sample::select(vec![
+        "Pakistan", "PAKISTAN", "army", "taking", "aim", "at", "King", "had", "no", "role", "U.S.", "u.s", "UN",
+        "under", "India", "Indiana", "Côte", "CÔTE", "d'Ivoire", "al-Sisi", "Sisi", "To", "Lam", "the", "Hague", "é",
+        "x1",
+    ]);
+    let separator = prop::sample::select(vec![" ", " ", " ", ", ", ". ", "-", "'s ", "’", "\n", ""]);
+    prop::collection::vec((word, separator), 0..24).prop_map(|p| p.into_iter().flat_map(|(w, s)| [w, s]).collect())
+}
+
+/// What a word-bounded match must satisfy, as `find_mentions` checks it.
+fn bounded(text: &str, span: &Range<usize>) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let ends_word = text[..span.end].chars().next_back().is_some_and(char::is_alphanumeric);
+    let starts_clear = !word(text[..span.start].chars().next_back());
+    let ends_clear = !ends_word || !word(text[span.end..].chars().next());
+    starts_clear && ends_clear
+}
+
+/// The search the scanner replaces: an unanchored leftmost-longest search that
+/// resumes after an accepted match, or at the next word start after a rejected one.
+fn unanchored_matches(patterns: &[String], text: &str) -> Vec<(Range<usize>, usize)> {
+    let ac = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(patterns)
+        .unwrap();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(m) = ac.find(aho_corasick::Input::new(text).range(pos..)) {
+        if bounded(text, &m.range()) {
+            out.push((m.range(), m.pattern().as_usize()));
+            pos = m.end();
+        } else {
+            let rest = &text[m.start()..];
+            let word_len: usize = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .map(char::len_utf8)
+                .sum();
+            pos = m.start() + word_len.max(rest.chars().next().map_or(1, char::len_utf8));
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+
+    #[test]
+    fn the_scanner_finds_what_an_unanchored_search_finds(text in scan_text()) {
+        let patterns: Vec<String> = SCAN_PATTERNS.iter().map(|p| p.to_string()).collect();
+        let scanner = stancer::matcher::scan::Scanner::new(&patterns).unwrap();
+        let mut found = Vec::new();
+        scanner.scan(&text, |span, pattern| {
+            let ok = bounded(&text, &span);
+            if ok {
+                found.push((span, pattern));
+            }
+            ok
+        });
+        prop_assert_eq!(found, unanchored_matches(&patterns, &text), "{:?}", text);
     }
 }
 

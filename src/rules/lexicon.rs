@@ -1,8 +1,9 @@
-//! The compiled rule pack: one Aho-Corasick automaton over every actor alias, body,
-//! cue form, negator and speaker, and the tables that say what each pattern means.
+//! The compiled rule pack: one scanner (an Aho-Corasick automaton) over every actor
+//! alias, body, cue form, negator and speaker, and the tables that say what each
+//! pattern means.
 
 use super::{ActorAlias, CueRule, Party, RuleError, RulePack, Source};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use crate::matcher::scan::Scanner;
 use std::collections::HashMap;
 
 /// Index of a party in [`Lexicon::parties`].
@@ -29,7 +30,7 @@ pub struct PatternMeaning {
 }
 
 pub struct Lexicon {
-    pub automaton: AhoCorasick,
+    pub scanner: Scanner,
     /// The pattern texts, by pattern id.
     pub patterns: Vec<String>,
     pub meanings: Vec<PatternMeaning>,
@@ -106,9 +107,16 @@ impl Lexicon {
             }
         }
         let warnings = shadowed_rows(pack, &patterns, &meanings);
-        let automaton = build_automaton(&patterns)?;
+        let scanner = Scanner::new(&patterns).map_err(|e| {
+            RuleError::error(
+                "rules",
+                0,
+                0,
+                format!("the automaton of {} patterns cannot be built: {e}", patterns.len()),
+            )
+        })?;
         Ok(Lexicon {
-            automaton,
+            scanner,
             patterns,
             meanings,
             aliases,
@@ -194,27 +202,4 @@ enum Meaning {
     Cue(u32),
     Negator(u32),
     Speaker(u32),
-}
-
-fn build_automaton(patterns: &[String]) -> Result<AhoCorasick, RuleError> {
-    let builder = |kind| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(kind)
-            .build(patterns)
-    };
-    // A contiguous NFA rather than a DFA: with 5,600 patterns the DFA takes 0.15 s and
-    // 40 MB to build and is no faster on whole runs, since its tables do not stay in
-    // cache (BENCHMARKS.md, "Automaton kind"). Fall back to the library's choice.
-    builder(Some(AhoCorasickKind::ContiguousNFA))
-        .or_else(|_| builder(None))
-        .map_err(|e| {
-            RuleError::error(
-                "rules",
-                0,
-                0,
-                format!("the automaton of {} patterns cannot be built: {e}", patterns.len()),
-            )
-        })
 }

@@ -1,13 +1,16 @@
-//! Matching: one pass of the lexicon's automaton over a document, giving every actor,
-//! body, cue, negator and speaker mention with its byte span. Case rules and word
+//! Matching: one pass over a document ([`scan`]), giving every actor, body, cue,
+//! negator and speaker mention with its byte span. Case rules and word
 //! boundaries are checked here, and people are kept only while in office at the
 //! document's date, so that attribution sees parties, not strings.
 
 use crate::date::DateRange;
 use crate::rules::Lexicon;
 use crate::rules::lexicon::PartyId;
-use aho_corasick::Input;
 use std::ops::Range;
+
+pub mod scan;
+
+use scan::{is_word_char, needs_word_start};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MentionKind {
@@ -59,49 +62,21 @@ pub struct Mention {
 /// ```
 pub fn find_mentions(lexicon: &Lexicon, text: &str, date: Option<DateRange>) -> Vec<Mention> {
     let mut mentions = Vec::new();
-    let mut pos = 0;
-    while pos < text.len() {
-        let Some(m) = lexicon.automaton.find(Input::new(text).span(pos..text.len())) else {
-            break;
+    lexicon.scanner.scan(text, |span, pattern| {
+        let Some(kind) = classify(lexicon, text, span.clone(), pattern, date) else {
+            return false;
         };
-        let span = m.start()..m.end();
-        match classify(lexicon, text, span.clone(), m.pattern().as_usize(), date) {
-            Some(kind) => {
-                let (possessive, tail) = possessive_tail(text, span.end);
-                mentions.push(Mention {
-                    span,
-                    kind,
-                    possessive,
-                    tail,
-                });
-                pos = m.end();
-            }
-            // A rejected match may hide another one starting after it. Aliases and cues
-            // start at word starts, so the search resumes at the next one rather than at
-            // every character: "un" inside "under" must not cost a search per letter.
-            None => pos = next_word_start(text, m.start()),
-        }
-    }
+        let (possessive, tail) = possessive_tail(text, span.end);
+        mentions.push(Mention {
+            span,
+            kind,
+            possessive,
+            tail,
+        });
+        true
+    });
     add_surname_mentions(lexicon, text, &mut mentions);
     mentions
-}
-
-/// The first position after `at` where a word-bounded pattern could start: past the rest
-/// of the word at `at`, or one character on when `at` is not inside a word.
-fn next_word_start(text: &str, at: usize) -> usize {
-    let mut chars = text[at..].char_indices();
-    let Some((_, first)) = chars.next() else {
-        return text.len();
-    };
-    if !is_word_char(first) {
-        return at + first.len_utf8();
-    }
-    for (i, c) in chars {
-        if !is_word_char(c) {
-            return at + i;
-        }
-    }
-    text.len()
 }
 
 fn classify(
@@ -203,15 +178,10 @@ fn add_surname_mentions(lexicon: &Lexicon, text: &str, mentions: &mut Vec<Mentio
     }
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
 /// A pattern that begins (ends) with a letter or digit must not continue a word on that
 /// side: "India" is not found in "Indiana". Clitics ("n't") attach to the word before.
 fn on_word_boundaries(text: &str, span: &Range<usize>, pattern: &str) -> bool {
-    let starts_word =
-        pattern.chars().next().is_some_and(is_word_char) && !pattern.starts_with("n't") && !pattern.starts_with("n’t");
+    let starts_word = needs_word_start(pattern);
     let ends_word = pattern.chars().next_back().is_some_and(is_word_char);
     let before_ok = !starts_word || !text[..span.start].chars().next_back().is_some_and(is_word_char);
     let after_ok = !ends_word || !text[span.end..].chars().next().is_some_and(is_word_char);
