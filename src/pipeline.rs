@@ -33,8 +33,30 @@ pub struct ClaimRecord {
 /// A document's labeling result.
 #[derive(Debug, Clone, Default)]
 pub struct Labeled {
+    /// Sentence ids count from 1 in this text; offsets count from the document start
+    /// ([`Document::offset`] for a part; see [`SentenceNumbering`]).
     pub claims: Vec<ClaimRecord>,
     pub sentences: usize,
+}
+
+/// Numbers sentences across the parts of a document read in parts
+/// ([`crate::input::PART_BYTES`]): a later part's sentence ids go on from the parts
+/// before it. Give it every part of every document, in input order.
+#[derive(Debug, Default)]
+pub struct SentenceNumbering {
+    before: usize,
+}
+
+impl SentenceNumbering {
+    /// How many sentences of its document come before `doc`, which has `sentences`.
+    pub fn before(&mut self, doc: &Document, sentences: usize) -> usize {
+        if doc.part == 0 {
+            self.before = 0;
+        }
+        let before = self.before;
+        self.before += sentences;
+        before
+    }
 }
 
 /// Everything the stages found in one document, for `explain`.
@@ -148,8 +170,8 @@ impl Pipeline {
             if att.claims.is_empty() && !all_sentences {
                 continue;
             }
-            let start = chars.at(span.start);
-            let end = chars.at(span.end);
+            let start = doc.offset + chars.at(span.start);
+            let end = doc.offset + chars.at(span.end);
             let sentence = fold_whitespace(&doc.text[span.clone()]);
             let date = doc.date_text.clone().unwrap_or_default();
             if att.claims.is_empty() {

@@ -443,6 +443,65 @@ fn a_100_mb_line_without_a_sentence_end_is_labeled() {
 }
 
 #[test]
+fn a_text_file_larger_than_a_part_reads_as_one_document_in_parts() {
+    // 3 MB of paragraphs, with a line of invalid UTF-8 in the third megabyte.
+    let dir = tempfile::tempdir().unwrap();
+    let paragraph = format!("{ARTICLE} The talks went on.\nIt was a long day for “everyone”.\n\n");
+    let mut bytes = Vec::new();
+    let mut bad_line = 0;
+    while bytes.len() < 3 * stancer::input::PART_BYTES {
+        if bad_line == 0 && bytes.len() > 2 * stancer::input::PART_BYTES + 1000 {
+            bad_line = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+            bytes.extend_from_slice(b"Bad \xff byte.\n\n");
+        }
+        bytes.extend_from_slice(paragraph.as_bytes());
+    }
+    write(dir.path(), "long.txt", &bytes);
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let whole = serde_json::json!({"id": "long.txt", "text": text}).to_string();
+    write(dir.path(), "whole.jsonl", whole.as_bytes());
+
+    let parts = stancer_in(dir.path(), &["sentences", "long.txt"], None);
+    assert!(parts.status.success(), "{}", stderr(&parts));
+    let warning = format!("long.txt:{bad_line}: invalid UTF-8");
+    assert!(stderr(&parts).contains(&warning), "{warning} in {}", stderr(&parts));
+    let one = stancer_in(dir.path(), &["sentences", "whole.jsonl"], None);
+    assert!(one.status.success(), "{}", stderr(&one));
+    // Cut at blank lines, the parts split into the same sentences, with the same ids and
+    // character offsets, as the text read whole.
+    assert_eq!(stdout(&parts), stdout(&one));
+
+    let parts = stancer_in(dir.path(), &["label", "long.txt", "-j", "2"], None);
+    assert!(stderr(&parts).contains("label: 1 documents"), "{}", stderr(&parts));
+    let one = stancer_in(dir.path(), &["label", "whole.jsonl"], None);
+    assert_eq!(stdout(&parts), stdout(&one));
+
+    // Without a line break, a part ends at a space, cutting that sentence in two; the
+    // pieces still cover the text, in order.
+    let line = "and the talks went on without pause ".repeat(40_000);
+    write(dir.path(), "line.txt", line.as_bytes());
+    let out = stancer_in(dir.path(), &["sentences", "line.txt", "--format", "jsonl"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows = json_lines(&stdout(&out));
+    let spans: Vec<(u64, u64, u64)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["sentence_id"].as_u64().unwrap(),
+                r["start"].as_u64().unwrap(),
+                r["end"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(spans.len(), 2);
+    assert_eq!(spans[0].0, 1);
+    assert_eq!(spans[1].0, 2);
+    assert_eq!(spans[0].1, 0);
+    assert!(spans[0].2 < spans[1].1);
+    assert_eq!(spans[1].2 as usize, line.trim_end().len());
+}
+
+#[test]
 fn records_without_text_are_skipped_and_an_unbalanced_csv_quote_keeps_earlier_rows() {
     let dir = tempfile::tempdir().unwrap();
     write(

@@ -4,6 +4,7 @@ use super::{CliError, Output, Tally, load_pipeline, run_batches};
 use clap::Args;
 use stancer::input::{Fields, Format, InputOptions, read_inputs};
 use stancer::output::{CLAIM_COLUMNS, OutputFormat, RecordWriter};
+use stancer::pipeline::SentenceNumbering;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -80,14 +81,19 @@ pub fn run(args: LabelArgs) -> Result<Tally, CliError> {
     }
     let mut writer = RecordWriter::new(out, args.format, &CLAIM_COLUMNS, args.excel)?;
     let inputs = read_inputs(&args.inputs, args.common.options());
+    let mut numbering = SentenceNumbering::default();
     let tally = run_batches(
         inputs,
         args.jobs,
         args.common.quiet,
         |doc| pipeline.label_with(doc, args.all_sentences),
-        |_, labeled, tally| {
+        |doc, mut labeled, tally| {
             tally.items += labeled.claims.iter().filter(|c| !c.label.is_empty()).count();
-            labeled.claims.iter().try_for_each(|c| writer.write(c))
+            let before = numbering.before(doc, labeled.sentences);
+            labeled.claims.iter_mut().try_for_each(|c| {
+                c.sentence_id += before;
+                writer.write(c)
+            })
         },
     )?;
     output.commit(writer.finish()?)?;

@@ -190,7 +190,7 @@ pub fn run_batches<T: Send>(
                     .collect()
             });
             for (doc, result) in batch.iter().zip(results) {
-                tally.documents += 1;
+                tally.documents += usize::from(doc.part == 0);
                 tally.bytes += doc.text.len() as u64;
                 match result {
                     Some(result) => sink(doc, result, &mut tally)?,

@@ -5,7 +5,7 @@ use super::{CliError, Output, Tally, load_rules, run_batches};
 use clap::Args;
 use stancer::input::read_inputs;
 use stancer::output::{OutputFormat, RecordWriter, SENTENCE_COLUMNS, SentenceRecord};
-use stancer::pipeline::CharOffsets;
+use stancer::pipeline::{CharOffsets, SentenceNumbering};
 use stancer::segment::fold_whitespace;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -38,6 +38,7 @@ pub fn run(args: SentencesArgs) -> Result<Tally, CliError> {
     let (output, out) = Output::open(args.output.as_deref())?;
     let mut writer = RecordWriter::new(out, args.format, &SENTENCE_COLUMNS, false)?;
     let inputs = read_inputs(&args.inputs, args.common.options());
+    let mut numbering = SentenceNumbering::default();
     let tally = run_batches(
         inputs,
         args.jobs,
@@ -51,15 +52,19 @@ pub fn run(args: SentencesArgs) -> Result<Tally, CliError> {
                 .map(|(i, span)| SentenceRecord {
                     doc_id: doc.id.clone(),
                     sentence_id: i + 1,
-                    start: chars.at(span.start),
-                    end: chars.at(span.end),
+                    start: doc.offset + chars.at(span.start),
+                    end: doc.offset + chars.at(span.end),
                     text: fold_whitespace(&doc.text[span]),
                 })
                 .collect::<Vec<_>>()
         },
-        |_, records, tally| {
+        |doc, mut records, tally| {
             tally.items += records.len();
-            records.iter().try_for_each(|r| writer.write(r))
+            let before = numbering.before(doc, records.len());
+            records.iter_mut().try_for_each(|r| {
+                r.sentence_id += before;
+                writer.write(r)
+            })
         },
     )?;
     output.commit(writer.finish()?)?;

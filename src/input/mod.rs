@@ -1,7 +1,8 @@
 //! Input: files, directories and standard input become a stream of [`Document`]s.
 //!
-//! Text files are one document each; JSON Lines and CSV/TSV files hold one document per
-//! record; a `.gz` suffix is decompressed on the fly. Problems with one file or record
+//! Text files are one document each, read in parts of about [`PART_BYTES`] when larger;
+//! JSON Lines and CSV/TSV files hold one document per record; a `.gz` suffix is
+//! decompressed on the fly. Problems with one file or record
 //! are reported as [`Record::Skipped`] or [`Record::Warning`] and the stream goes on.
 
 mod records;
@@ -11,7 +12,7 @@ use flate2::read::MultiGzDecoder;
 use std::collections::VecDeque;
 use std::fmt;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 /// One article.
@@ -22,7 +23,18 @@ pub struct Document {
     pub date: Option<DateRange>,
     /// The date as written in the input, for output.
     pub date_text: Option<String>,
+    /// Where this text starts in its document, in characters: 0 unless the document is
+    /// a large text file read in parts.
+    pub offset: usize,
+    /// Which part of its document this is, counting from 0.
+    pub part: u32,
 }
+
+/// A text file larger than this is read and labeled in parts, cut at a blank line where
+/// there is one, so that memory does not grow with the file and the parts are labeled
+/// in parallel. Context does not cross a cut: a pronoun opening a part does not reach
+/// back to the holder before it, nor a surname to the full name.
+pub const PART_BYTES: usize = 1 << 20;
 
 impl Document {
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
@@ -31,6 +43,8 @@ impl Document {
             text: text.into(),
             date: None,
             date_text: None,
+            offset: 0,
+            part: 0,
         }
     }
 
@@ -256,11 +270,4 @@ pub fn format_of(name: &str) -> Format {
         "tsv" | "tab" => Format::Tsv,
         _ => Format::Text,
     }
-}
-
-/// Reads all of `reader`, for text documents.
-fn read_all(mut reader: impl Read) -> io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes)?;
-    Ok(bytes)
 }

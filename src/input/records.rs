@@ -1,14 +1,23 @@
 //! Record readers: one text document, JSON Lines, and CSV/TSV.
 
-use super::{Document, Fields, Format, InputError, Record, read_all};
+use super::{Document, Fields, Format, InputError, PART_BYTES, Record};
 use std::collections::VecDeque;
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 
 type Stream = Box<dyn Iterator<Item = Record> + Send>;
 
 pub(super) fn open(reader: Box<dyn BufRead + Send>, path: String, format: Format, fields: &Fields) -> Stream {
     match format {
-        Format::Text => text_document(reader, path),
+        Format::Text => Box::new(TextParts {
+            reader,
+            path,
+            carry: Vec::new(),
+            line: 1,
+            offset: 0,
+            part: 0,
+            queue: VecDeque::new(),
+            done: false,
+        }),
         Format::Jsonl => Box::new(JsonLines {
             reader,
             path,
@@ -51,32 +60,86 @@ fn strip_bom(s: &str) -> &str {
     s.strip_prefix('\u{feff}').unwrap_or(s)
 }
 
-fn text_document(reader: Box<dyn BufRead + Send>, path: String) -> Stream {
-    let bytes = match read_all(reader) {
-        Ok(b) => b,
-        Err(e) => {
-            return Box::new(std::iter::once(Record::Skipped(problem(
-                &path,
-                None,
-                format!("cannot read: {e}"),
-            ))));
+/// A text file as one document, or as parts of about [`PART_BYTES`] when it is larger.
+struct TextParts {
+    reader: Box<dyn BufRead + Send>,
+    path: String,
+    /// Bytes read past the last cut.
+    carry: Vec<u8>,
+    /// The line the next part starts on, for warnings.
+    line: u64,
+    /// Characters in the parts already given.
+    offset: usize,
+    part: u32,
+    queue: VecDeque<Record>,
+    done: bool,
+}
+
+impl Iterator for TextParts {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        if let Some(record) = self.queue.pop_front() {
+            return Some(record);
         }
-    };
-    if bytes[..bytes.len().min(8192)].contains(&0) {
-        return Box::new(std::iter::once(Record::Skipped(problem(
-            &path,
-            None,
-            "binary file (NUL bytes), skipped",
-        ))));
+        if self.done {
+            return None;
+        }
+        let mut bytes = std::mem::take(&mut self.carry);
+        // One byte more than a part, to tell a file of exactly PART_BYTES from a longer one.
+        let want = (PART_BYTES + 1).saturating_sub(bytes.len()) as u64;
+        if let Err(e) = (&mut self.reader).take(want).read_to_end(&mut bytes) {
+            self.done = true;
+            let at = (self.part > 0).then_some(self.line);
+            return Some(Record::Skipped(problem(&self.path, at, format!("cannot read: {e}"))));
+        }
+        if bytes.len() > PART_BYTES {
+            self.carry = bytes.split_off(cut(&bytes[..PART_BYTES]));
+        } else {
+            self.done = true;
+        }
+        if self.part == 0 && bytes[..bytes.len().min(8192)].contains(&0) {
+            self.done = true;
+            return Some(Record::Skipped(problem(
+                &self.path,
+                None,
+                "binary file (NUL bytes), skipped",
+            )));
+        }
+        let lines = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+        let (text, warning) = decode(bytes, &self.path, self.line);
+        let text = if self.part == 0 { strip_bom(&text) } else { &text };
+        let mut doc = Document::new(self.path.clone(), text);
+        doc.offset = self.offset;
+        doc.part = self.part;
+        self.offset += doc.text.chars().count();
+        self.line += lines;
+        self.part += 1;
+        self.queue.extend(warning.map(Record::Warning));
+        self.queue.push_back(Record::Doc(doc));
+        self.queue.pop_front()
     }
-    let (text, warning) = decode(bytes, &path, 1);
-    let doc = Document::new(path, strip_bom(&text));
-    Box::new(
-        warning
-            .map(Record::Warning)
-            .into_iter()
-            .chain(std::iter::once(Record::Doc(doc))),
-    )
+}
+
+/// Where to end a part of `bytes`: after the last blank line, else after the last line
+/// break, else after the last space, else at the last character boundary.
+fn cut(bytes: &[u8]) -> usize {
+    let after = |needle: &[u8]| {
+        bytes
+            .windows(needle.len())
+            .rposition(|w| w == needle)
+            .map(|i| i + needle.len())
+    };
+    after(b"\n\n")
+        .max(after(b"\n\r\n"))
+        .or_else(|| after(b"\n"))
+        .or_else(|| after(b" "))
+        .filter(|&at| at > 0)
+        .unwrap_or_else(|| {
+            // No space in a megabyte: cut before the last character that starts there.
+            let start = bytes.iter().rposition(|&b| b & 0xC0 != 0x80).unwrap_or(0);
+            if start == 0 { bytes.len() } else { start }
+        })
 }
 
 /// Sets the date of `doc` from `date`, or warns and keeps the document undated.
