@@ -1,6 +1,9 @@
 //! Whole-pipeline throughput (`Pipeline::label`: sentences, matching, attribution,
 //! output records) on one thread and on rayon's pool, and the attribution stage alone
-//! with its inputs (sentence spans, mentions) computed outside the timing. Attribution
+//! with its inputs (sentence spans, mentions) computed outside the timing. The group
+//! also times a bare Aho-Corasick DFA scan with the same patterns right after
+//! `label_one_thread`, so that the ratio of the two is taken minutes, not runs, apart
+//! on a shared machine. Attribution
 //! is timed on the sentences `Pipeline::analyze` hands to it: those with a party and a
 //! stance cue (role words do not count).
 //!
@@ -55,6 +58,22 @@ fn pipeline(c: &mut Criterion) {
                 claims += pipeline.label(black_box(doc)).claims.len();
             }
             claims
+        })
+    });
+
+    let bare = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&pipeline.lexicon().patterns)
+        .unwrap();
+    group.bench_function("bare_aho_corasick_dfa", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for doc in &corpus.docs {
+                n += bare.find_iter(black_box(doc.text.as_str())).count();
+            }
+            n
         })
     });
 

@@ -8,7 +8,9 @@
 #
 # Each command runs REPEAT times (default 3); the table shows the median wall time and
 # the largest peak RSS. Times include process start, rule compilation and reading the
-# input, for both tools.
+# input, for both tools. COPIES=N repeats the bodies N times (ids made unique) so that
+# start-up weighs less; each tool is also timed on a one-document input, and the
+# ratios are given both whole-process and net of that start-up time.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -18,6 +20,7 @@ if [[ ! -d $fnc ]]; then
     exit 0
 fi
 repeat=${REPEAT:-3}
+copies=${COPIES:-1}
 python=${PYTHON:-python3}
 
 echo "building stancer (release)..." >&2
@@ -27,52 +30,67 @@ stancer="${CARGO_TARGET_DIR:-target}/release/stancer"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-"$python" - "$fnc" "$tmp/fnc-1.jsonl" <<'PY'
+"$python" - "$fnc" "$tmp/fnc-1.jsonl" "$copies" "$tmp/one.jsonl" <<'PY'
 import csv, json, sys
-fnc, out = sys.argv[1], sys.argv[2]
+fnc, out, copies, one = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 csv.field_size_limit(1 << 30)
+rows = []
+for name in ("train_bodies.csv", "competition_test_bodies.csv"):
+    with open(f"{fnc}/{name}", newline="", encoding="utf-8") as f:
+        rows.extend(csv.DictReader(f))
 with open(out, "w", encoding="utf-8") as w:
-    for name in ("train_bodies.csv", "competition_test_bodies.csv"):
-        with open(f"{fnc}/{name}", newline="", encoding="utf-8") as f:
-            for row in csv.DictReader(f):
-                w.write(json.dumps({"id": row["Body ID"], "text": row["articleBody"]}) + "\n")
+    for copy in range(copies):
+        for row in rows:
+            doc_id = row["Body ID"] if copies == 1 else f"{row['Body ID']}-{copy}"
+            w.write(json.dumps({"id": doc_id, "text": row["articleBody"]}) + "\n")
+with open(one, "w", encoding="utf-8") as w:
+    w.write(json.dumps({"id": "one", "text": "Islamabad thanked Washington."}) + "\n")
 PY
 "$stancer" rules patterns --bare > "$tmp/patterns.txt"
 "$stancer" rules patterns > "$tmp/patterns.tsv"
 
-# measure NAME CMD...: runs CMD $repeat times with stdout discarded, appends
-# "NAME<TAB>median seconds<TAB>peak RSS KiB" to $tmp/results.
-measure() {
-    local name=$1
-    shift
-    "$python" - "$repeat" "$name" "$@" >> "$tmp/results" <<'PY'
-import os, statistics, subprocess, sys, time
-repeat, name, cmd = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
-walls, rss = [], 0
-for _ in range(repeat):
-    t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(p.pid, 0)
-    walls.append(time.perf_counter() - t0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"{name}: {' '.join(cmd)} failed with {os.waitstatus_to_exitcode(status)}")
-    rss = max(rss, usage.ru_maxrss)  # KiB on Linux
-print(f"{name}\t{statistics.median(walls):.3f}\t{rss}")
-PY
+# add NAME CMD...: queues CMD (arguments without tabs) to be timed under NAME.
+: > "$tmp/commands"
+add() {
+    local IFS=$'\t'
+    echo "$*" >> "$tmp/commands"
 }
 
-: > "$tmp/results"
-echo "timing stancer label -j 1 ($repeat runs)..." >&2
-measure "stancer -j 1" "$stancer" label -q -j 1 "$tmp/fnc-1.jsonl" -o "$tmp/stancer-1.csv"
-echo "timing stancer label, default threads ($repeat runs)..." >&2
-measure "stancer -j $(nproc) (default)" "$stancer" label -q "$tmp/fnc-1.jsonl" -o "$tmp/stancer-n.csv"
+add "start-up: stancer" "$stancer" label -q "$tmp/one.jsonl" -o "$tmp/one-stancer.csv"
+add "stancer -j 1" "$stancer" label -q -j 1 "$tmp/fnc-1.jsonl" -o "$tmp/stancer-1.csv"
+add "stancer -j $(nproc) (default)" "$stancer" label -q "$tmp/fnc-1.jsonl" -o "$tmp/stancer-n.csv"
 if "$python" -c "import spacy" 2>/dev/null; then
-    echo "timing the spaCy peer ($repeat runs)..." >&2
-    measure "spaCy PhraseMatcher" "$python" benches/peers/spacy_peer.py \
+    add "start-up: spaCy" "$python" benches/peers/spacy_peer.py \
+        "$tmp/patterns.txt" "$tmp/patterns.tsv" "$tmp/one.jsonl" -o "$tmp/one-spacy.csv"
+    add "spaCy PhraseMatcher" "$python" benches/peers/spacy_peer.py \
         "$tmp/patterns.txt" "$tmp/patterns.tsv" "$tmp/fnc-1.jsonl" -o "$tmp/spacy.csv"
 else
     echo "spaCy is not installed (pip install -r benches/peers/requirements.txt); skipping the peer" >&2
 fi
+
+# The commands run in rounds, each once per round, so that a shared machine slowing
+# down or speeding up affects every command alike. For each: the median wall time and
+# the largest peak RSS, as "NAME<TAB>seconds<TAB>KiB" lines in $tmp/results.
+echo "timing $(wc -l < "$tmp/commands") commands, $repeat rounds..." >&2
+"$python" - "$repeat" "$tmp/commands" > "$tmp/results" <<'PY'
+import os, statistics, subprocess, sys, time
+repeat, listing = int(sys.argv[1]), sys.argv[2]
+commands = [line.rstrip("\n").split("\t") for line in open(listing) if line.strip()]
+walls = {c[0]: [] for c in commands}
+rss = {c[0]: 0 for c in commands}
+for round_ in range(repeat):
+    for name, *cmd in commands:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(p.pid, 0)
+        walls[name].append(time.perf_counter() - t0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit(f"{name}: {' '.join(cmd)} failed with {os.waitstatus_to_exitcode(status)}")
+        rss[name] = max(rss[name], usage.ru_maxrss)  # KiB on Linux
+        print(f"round {round_ + 1}: {name}: {walls[name][-1]:.3f} s", file=sys.stderr)
+for name, *_ in commands:
+    print(f"{name}\t{statistics.median(walls[name]):.3f}\t{rss[name]}")
+PY
 
 "$python" - "$tmp/fnc-1.jsonl" "$tmp/results" "$tmp" <<'PY'
 import json, os, sys
@@ -84,26 +102,31 @@ with open(corpus, encoding="utf-8") as f:
         text_bytes += len(json.loads(line)["text"].encode("utf-8"))
 mb = text_bytes / 1e6
 rows = [line.rstrip("\n").split("\t") for line in open(results)]
+startup = {name.split(": ", 1)[1]: float(secs) for name, secs, _ in rows if name.startswith("start-up: ")}
+rows = [r for r in rows if not r[0].startswith("start-up: ")]
 print(f"input: {docs} documents, {mb:.2f} MB of text "
       f"({os.path.getsize(corpus) / 1e6:.2f} MB of JSON Lines)")
 print()
 print(f"| {'command':28} | input MB | seconds | MB/s  | peak RSS MB |")
 print(f"|{'-' * 30}|---------:|--------:|------:|------------:|")
-speed = {}
+wall, net = {}, {}
 for name, secs, rss in rows:
     secs = float(secs)
-    speed[name] = mb / secs
+    wall[name] = secs
+    net[name] = secs - startup.get("spaCy" if name.startswith("spaCy") else "stancer", 0.0)
     print(f"| {name:28} | {mb:8.2f} | {secs:7.2f} | {mb / secs:5.2f} | {int(rss) / 1024:11.1f} |")
 print()
-names = list(speed)
+print("start-up (one document): " + ", ".join(f"{k} {v:.2f} s" for k, v in startup.items()))
+names = list(wall)
 stancer_names = [n for n in names if n.startswith("stancer")]
 if len(stancer_names) == 2:
     a, b = stancer_names
-    print(f"{b} / {a}: {speed[b] / speed[a]:.2f}x")
+    print(f"{b} / {a}: {wall[a] / wall[b]:.2f}x whole process, {net[a] / net[b]:.2f}x net of start-up")
 peer = [n for n in names if n.startswith("spaCy")]
 if peer:
     for n in stancer_names:
-        print(f"{n} / spaCy: {speed[n] / speed[peer[0]]:.2f}x")
+        print(f"{n} / spaCy: {wall[peer[0]] / wall[n]:.1f}x whole process, "
+              f"{net[peer[0]] / net[n]:.1f}x net of start-up")
 def count(path):
     try:
         with open(path, encoding="utf-8") as f:

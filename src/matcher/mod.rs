@@ -10,7 +10,8 @@ use std::ops::Range;
 
 pub mod scan;
 
-use scan::{is_word_char, needs_word_start};
+use crate::rules::lexicon::PatternMeaning;
+use scan::is_word_char;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MentionKind {
@@ -86,11 +87,10 @@ fn classify(
     pattern: usize,
     date: Option<DateRange>,
 ) -> Option<MentionKind> {
-    let pattern_text = &lexicon.patterns[pattern];
-    if !on_word_boundaries(text, &span, pattern_text) {
+    let meaning = &lexicon.meanings[pattern];
+    if !on_word_boundaries(text, &span, meaning) {
         return None;
     }
-    let meaning = &lexicon.meanings[pattern];
     let matched = &text[span.clone()];
     // No allocation here: this runs for every match in the corpus.
     let exact = meaning
@@ -135,16 +135,9 @@ fn add_surname_mentions(lexicon: &Lexicon, text: &str, mentions: &mut Vec<Mentio
         let MentionKind::Actor { party, alias } = m.kind else {
             continue;
         };
-        let rule = &lexicon.alias(alias).rule;
-        if !rule.source.file.ends_with("people.csv") {
-            continue;
-        }
-        let Some(surname) = rule.alias.rsplit(' ').next().filter(|s| *s != rule.alias) else {
+        let Some(surname) = lexicon.alias(alias).surname.as_deref() else {
             continue;
         };
-        if surname.chars().count() < 3 || !surname.starts_with(char::is_uppercase) {
-            continue;
-        }
         match surnames.iter().find(|(s, _, _)| *s == surname) {
             Some((_, _, MentionKind::Actor { party: p, .. })) if *p != party => ambiguous.push(surname),
             Some(_) => {}
@@ -180,11 +173,9 @@ fn add_surname_mentions(lexicon: &Lexicon, text: &str, mentions: &mut Vec<Mentio
 
 /// A pattern that begins (ends) with a letter or digit must not continue a word on that
 /// side: "India" is not found in "Indiana". Clitics ("n't") attach to the word before.
-fn on_word_boundaries(text: &str, span: &Range<usize>, pattern: &str) -> bool {
-    let starts_word = needs_word_start(pattern);
-    let ends_word = pattern.chars().next_back().is_some_and(is_word_char);
-    let before_ok = !starts_word || !text[..span.start].chars().next_back().is_some_and(is_word_char);
-    let after_ok = !ends_word || !text[span.end..].chars().next().is_some_and(is_word_char);
+fn on_word_boundaries(text: &str, span: &Range<usize>, meaning: &PatternMeaning) -> bool {
+    let before_ok = !meaning.starts_word || !text[..span.start].chars().next_back().is_some_and(is_word_char);
+    let after_ok = !meaning.ends_word || !text[span.end..].chars().next().is_some_and(is_word_char);
     before_ok && after_ok
 }
 

@@ -3,7 +3,7 @@
 //! pattern means.
 
 use super::{ActorAlias, CueRule, Party, RuleError, RulePack, Source};
-use crate::matcher::scan::Scanner;
+use crate::matcher::scan::{Scanner, is_word_char, needs_word_start};
 use std::collections::HashMap;
 
 /// Index of a party in [`Lexicon::parties`].
@@ -15,6 +15,9 @@ pub struct PartyId(pub u16);
 pub struct CompiledAlias {
     pub party: PartyId,
     pub rule: ActorAlias,
+    /// For a named person (people.csv) with a first name: the last word, by which a
+    /// later mention in the same document may refer to them.
+    pub surname: Option<String>,
 }
 
 /// What one automaton pattern stands for. Patterns are keyed by their lower-case text,
@@ -27,6 +30,11 @@ pub struct PatternMeaning {
     pub cue: Option<u32>,
     pub negator: Option<u32>,
     pub speaker: Option<u32>,
+    /// Whether the match must start (end) a word, so that "India" is not found in
+    /// "Indiana": true when the pattern begins (ends) with a letter or digit, but for a
+    /// clitic ("n't"), which attaches to the word before it.
+    pub starts_word: bool,
+    pub ends_word: bool,
 }
 
 pub struct Lexicon {
@@ -72,6 +80,7 @@ impl Lexicon {
             aliases.push(CompiledAlias {
                 party,
                 rule: alias.clone(),
+                surname: surname_of(alias),
             });
         }
         for (i, body) in pack.bodies.iter().enumerate() {
@@ -105,6 +114,10 @@ impl Lexicon {
                     m.speaker.get_or_insert(i);
                 }
             }
+        }
+        for (text, m) in patterns.iter().zip(&mut meanings) {
+            m.starts_word = needs_word_start(text);
+            m.ends_word = text.chars().next_back().is_some_and(is_word_char);
         }
         let warnings = shadowed_rows(pack, &patterns, &meanings);
         let scanner = Scanner::new(&patterns).map_err(|e| {
@@ -194,6 +207,14 @@ fn shadowed_rows(pack: &RulePack, patterns: &[String], meanings: &[PatternMeanin
     }
     out.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     out
+}
+
+fn surname_of(alias: &ActorAlias) -> Option<String> {
+    if !alias.source.file.ends_with("people.csv") {
+        return None;
+    }
+    let surname = alias.alias.rsplit(' ').next().filter(|s| *s != alias.alias)?;
+    (surname.chars().count() >= 3 && surname.starts_with(char::is_uppercase)).then(|| surname.to_owned())
 }
 
 enum Meaning {
