@@ -78,10 +78,17 @@ impl Pipeline {
     /// # Panics
     /// When the automaton cannot be built; use [`Pipeline::try_new`] for user rule packs.
     pub fn new(pack: RulePack) -> Pipeline {
-        match Pipeline::try_new(&pack) {
+        match Pipeline::from_pack(pack) {
             Ok(p) => p,
             Err(e) => panic!("{e}"),
         }
+    }
+
+    /// Compiles `pack` and keeps it, without a copy.
+    pub fn from_pack(pack: RulePack) -> Result<Pipeline, RuleError> {
+        Ok(Pipeline {
+            lexicon: Arc::new(Lexicon::from_pack(pack)?),
+        })
     }
 
     pub fn try_new(pack: &RulePack) -> Result<Pipeline, RuleError> {

@@ -57,7 +57,7 @@ pub fn load_rules(dir: Option<&Path>) -> Result<RulePack, CliError> {
 
 pub fn load_pipeline(dir: Option<&Path>) -> Result<Pipeline, CliError> {
     let pack = load_rules(dir)?;
-    Pipeline::try_new(&pack).map_err(|e| CliError::Rules(vec![e]))
+    Pipeline::from_pack(pack).map_err(|e| CliError::Rules(vec![e]))
 }
 
 /// What a run read, for the closing summary and the exit code.

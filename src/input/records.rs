@@ -1,6 +1,7 @@
 //! Record readers: one text document, JSON Lines, and CSV/TSV.
 
 use super::{Document, Fields, Format, InputError, PART_BYTES, Record};
+use serde::de::DeserializeSeed;
 use std::collections::VecDeque;
 use std::io::{BufRead, Read};
 
@@ -214,15 +215,16 @@ impl Iterator for JsonLines {
 impl JsonLines {
     fn parse(&self, line: &str) -> (Record, Option<Record>) {
         let skip = |message: String| (Record::Skipped(problem(&self.path, Some(self.line), message)), None);
-        let value: serde_json::Value = match serde_json::from_str(line) {
-            Ok(v) => v,
+        let mut json = serde_json::Deserializer::from_str(line);
+        let read = WantedFields(&self.fields)
+            .deserialize(&mut json)
+            .and_then(|r| json.end().map(|()| r));
+        let mut record = match read {
+            Ok(r) => r,
+            Err(e) if e.is_data() => return skip("not a JSON object".into()),
             Err(e) => return skip(format!("invalid JSON: {e}")),
         };
-        let serde_json::Value::Object(mut object) = value else {
-            return skip("not a JSON object".into());
-        };
-        // Taken out of the record rather than copied: it is most of the line.
-        let text = match object.remove(&self.fields.text) {
+        let text = match record.text.take() {
             Some(serde_json::Value::String(s)) => s,
             Some(_) => return skip(format!("field {:?} is not a string", self.fields.text)),
             None => {
@@ -232,18 +234,63 @@ impl JsonLines {
                 ));
             }
         };
-        let id = match object.get(&self.fields.id) {
-            Some(serde_json::Value::String(s)) => s.clone(),
+        let id = match record.id {
+            Some(serde_json::Value::String(s)) => s,
             Some(serde_json::Value::Number(n)) => n.to_string(),
             _ => format!("{}:{}", self.path, self.line),
         };
-        let date = object.get(&self.fields.date).and_then(|d| d.as_str());
+        let date = record.date.as_ref().and_then(|d| d.as_str());
         let (doc, warning) = dated(Document::new(id, text), date, &self.path, self.line);
         match warning {
             // The warning first, so messages come in line order before the document.
             Some(w) => (w, Some(Record::Doc(doc))),
             None => (Record::Doc(doc), None),
         }
+    }
+}
+
+/// The three fields a JSON Lines record is read for. Every other field is skipped
+/// unparsed: records often carry metadata as large as the text.
+#[derive(Default)]
+struct Wanted {
+    text: Option<serde_json::Value>,
+    id: Option<serde_json::Value>,
+    date: Option<serde_json::Value>,
+}
+
+struct WantedFields<'a>(&'a Fields);
+
+impl<'de> serde::de::DeserializeSeed<'de> for WantedFields<'_> {
+    type Value = Wanted;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Wanted, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for WantedFields<'_> {
+    type Value = Wanted;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Wanted, A::Error> {
+        let mut wanted = Wanted::default();
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            let slot = if key == self.0.text {
+                &mut wanted.text
+            } else if key == self.0.id {
+                &mut wanted.id
+            } else if key == self.0.date {
+                &mut wanted.date
+            } else {
+                map.next_value::<serde::de::IgnoredAny>()?;
+                continue;
+            };
+            *slot = Some(map.next_value()?);
+        }
+        Ok(wanted)
     }
 }
 
