@@ -1812,6 +1812,18 @@ mod tests {
             claims("Khan thanked China for its support.").is_empty(),
             "\"Khan\" alone is no alias"
         );
+        // Three people named: their surnames are found in one pass, each only after
+        // its own first mention.
+        let text = "Khan rejected it. Imran Khan, Narendra Modi and Emmanuel Macron met. \
+                    Later, Khan thanked China, Macron praised Modi, and Modi welcomed Macron's plan.";
+        assert_eq!(
+            claims(text),
+            [
+                triple("PAK", "praise", "CHN"),
+                triple("FRA", "praise", "IND"),
+                triple("IND", "praise", "FRA")
+            ]
+        );
     }
 
     #[test]

@@ -365,3 +365,28 @@ fn table(reader: Box<dyn BufRead + Send>, path: String, delimiter: u8, fields: &
         out
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::cut;
+
+    #[test]
+    fn a_part_ends_after_the_last_blank_line() {
+        assert_eq!(cut(b"one.\n\ntwo.\n\nthree"), 12);
+        assert_eq!(cut(b"one.\r\n\r\ntwo"), 8);
+    }
+
+    #[test]
+    fn without_a_blank_line_a_part_ends_after_a_line_break_or_a_space() {
+        assert_eq!(cut(b"one.\ntwo. three"), 5);
+        assert_eq!(cut(b"one. two three"), 9);
+    }
+
+    #[test]
+    fn without_a_space_a_part_ends_before_the_last_character_that_starts() {
+        // "aé" then the first byte of "é": the cut falls before the unfinished one.
+        let bytes = "aéé".as_bytes();
+        assert_eq!(cut(&bytes[..4]), 3);
+        assert_eq!(cut(b"abc"), 2);
+    }
+}

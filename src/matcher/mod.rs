@@ -144,24 +144,50 @@ fn add_surname_mentions(lexicon: &Lexicon, text: &str, mentions: &mut Vec<Mentio
             None => surnames.push((surname, m.span.end, m.kind)),
         }
     }
+    surnames.retain(|(surname, _, _)| !ambiguous.contains(surname));
     let mut added = Vec::new();
-    for (surname, after, kind) in surnames {
-        if ambiguous.contains(&surname) {
-            continue;
+    let mut consider = |span: Range<usize>, kind: MentionKind| {
+        let bounded = !text[..span.start].chars().next_back().is_some_and(is_word_char)
+            && !text[span.end..].chars().next().is_some_and(is_word_char);
+        // Mentions are in order and do not overlap: only the last one starting before
+        // the end of the span can cover it.
+        let before = mentions.partition_point(|m| m.span.start < span.end);
+        let taken = before > 0 && mentions[before - 1].tail > span.start;
+        if bounded && !taken {
+            let (possessive, tail) = possessive_tail(text, span.end);
+            added.push(Mention {
+                span,
+                kind,
+                possessive,
+                tail,
+            });
         }
-        for (at, _) in text[after..].match_indices(surname) {
-            let span = after + at..after + at + surname.len();
-            let bounded = !text[..span.start].chars().next_back().is_some_and(is_word_char)
-                && !text[span.end..].chars().next().is_some_and(is_word_char);
-            let taken = mentions.iter().any(|m| m.span.start < span.end && span.start < m.tail);
-            if bounded && !taken {
-                let (possessive, tail) = possessive_tail(text, span.end);
-                added.push(Mention {
-                    span,
-                    kind,
-                    possessive,
-                    tail,
-                });
+    };
+    // A long document names many people: one pass for all their surnames rather than
+    // one per surname.
+    let many = surnames.len() > 2;
+    let searcher = many
+        .then(|| {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(surnames.iter().map(|(surname, _, _)| surname))
+                .ok()
+        })
+        .flatten();
+    match searcher {
+        Some(searcher) => {
+            for m in searcher.find_iter(text) {
+                let (_, after, kind) = surnames[m.pattern().as_usize()];
+                if m.start() >= after {
+                    consider(m.range(), kind);
+                }
+            }
+        }
+        None => {
+            for &(surname, after, kind) in &surnames {
+                for (at, _) in text[after..].match_indices(surname) {
+                    consider(after + at..after + at + surname.len(), kind);
+                }
             }
         }
     }
