@@ -154,7 +154,8 @@ pub fn run_batches<T: Send>(
         builder = builder.num_threads(j);
     }
     let pool = builder.build().map_err(|e| CliError::Usage(format!("-j: {e}")))?;
-    let progress = progress_bar(quiet);
+    let read = inputs.bytes_read();
+    let progress = progress_bar(quiet, || inputs.total_bytes());
     let mut tally = Tally::default();
     let report = |progress: &ProgressBar, e: &InputError, kind: &str| {
         progress.suspend(|| eprintln!("{kind}: {e}"));
@@ -205,7 +206,7 @@ pub fn run_batches<T: Send>(
                     }
                 }
             }
-            progress.set_position(tally.bytes);
+            progress.set_position(read.load(std::sync::atomic::Ordering::Relaxed));
             let secs = started.elapsed().as_secs_f64().max(1e-9);
             progress.set_message(format!(
                 "{} docs, {:.1} MB/s",
@@ -241,14 +242,26 @@ fn read_batches(inputs: Inputs, sender: std::sync::mpsc::SyncSender<Vec<Record>>
     }
 }
 
-fn progress_bar(quiet: bool) -> ProgressBar {
+/// A progress line on a terminal: input bytes read, documents, MB/s of text, and a bar
+/// with the time left when the input's size is known (files, not standard input).
+fn progress_bar(quiet: bool, total_bytes: impl FnOnce() -> Option<u64>) -> ProgressBar {
     if quiet || !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::new_spinner();
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {elapsed_precise} {bytes} read, {msg}") {
-        bar.set_style(style);
+    let (bar, template) = match total_bytes() {
+        Some(total) => (
+            ProgressBar::new(total),
+            "{spinner} {elapsed_precise} [{bar:30}] {bytes}/{total_bytes} read, {msg}, {eta} left",
+        ),
+        None => (
+            ProgressBar::new_spinner(),
+            "{spinner} {elapsed_precise} {bytes} read, {msg}",
+        ),
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style.progress_chars("=> "));
     }
+    bar.set_message("0 docs");
     bar.enable_steady_tick(std::time::Duration::from_millis(200));
     bar
 }

@@ -12,8 +12,10 @@ use flate2::read::MultiGzDecoder;
 use std::collections::VecDeque;
 use std::fmt;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// One article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,6 +138,7 @@ pub fn read_inputs(inputs: &[PathBuf], options: InputOptions) -> Inputs {
         queue,
         options,
         current: None,
+        read: Arc::new(AtomicU64::new(0)),
     }
 }
 
@@ -148,6 +151,8 @@ enum Pending {
 
 /// The stream of input records; see [`read_inputs`].
 pub struct Inputs {
+    /// Bytes read from the input files so far (compressed bytes for `.gz`), for progress.
+    read: Arc<AtomicU64>,
     queue: VecDeque<Pending>,
     options: InputOptions,
     current: Option<Box<dyn Iterator<Item = Record> + Send>>,
@@ -168,7 +173,11 @@ impl Iterator for Inputs {
                 Pending::Ready(record) => return Some(record),
                 Pending::Stdin => {
                     let format = self.options.format.unwrap_or(Format::Text);
-                    let reader: Box<dyn BufRead + Send> = Box::new(BufReader::new(io::stdin()));
+                    let stdin = Counting {
+                        inner: io::stdin(),
+                        read: Arc::clone(&self.read),
+                    };
+                    let reader: Box<dyn BufRead + Send> = Box::new(BufReader::new(stdin));
                     self.current = Some(records::open(reader, "stdin".into(), format, &self.options.fields));
                 }
                 Pending::Arg(path) => self.expand(path),
@@ -179,6 +188,38 @@ impl Iterator for Inputs {
 }
 
 impl Inputs {
+    /// A counter of the bytes read from the input files so far, in the units of
+    /// [`Inputs::total_bytes`]; it goes on counting while the inputs are read elsewhere.
+    pub fn bytes_read(&self) -> Arc<AtomicU64> {
+        Arc::clone(&self.read)
+    }
+
+    /// The size of every input file, when it is known before reading: not for standard
+    /// input. Folders are walked for it (sizes only).
+    pub fn total_bytes(&self) -> Option<u64> {
+        let mut total = 0;
+        for pending in &self.queue {
+            match pending {
+                Pending::Stdin => return None,
+                Pending::Arg(path) | Pending::File(path) => {
+                    // The same files `expand` reads.
+                    let walk = walkdir::WalkDir::new(path)
+                        .into_iter()
+                        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+                    for entry in walk.flatten() {
+                        let expectations =
+                            entry.depth() > 0 && entry.file_name().to_string_lossy().ends_with(".expected.jsonl");
+                        if entry.file_type().is_file() && !expectations {
+                            total += entry.metadata().map_or(0, |m| m.len());
+                        }
+                    }
+                }
+                Pending::Ready(_) => {}
+            }
+        }
+        Some(total)
+    }
+
     /// Replaces a path argument by its files (a directory's, walked in sorted order).
     fn expand(&mut self, path: PathBuf) {
         let shown = path.display().to_string();
@@ -248,12 +289,30 @@ impl Inputs {
                 }));
             }
         };
+        let file = Counting {
+            inner: file,
+            read: Arc::clone(&self.read),
+        };
         let reader: Box<dyn BufRead + Send> = if gz {
             Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(file)))
         } else {
             Box::new(BufReader::with_capacity(1 << 16, file))
         };
         records::open(reader, shown, format, &self.options.fields)
+    }
+}
+
+/// A reader that adds what it reads to a shared count.
+struct Counting<R> {
+    inner: R,
+    read: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
     }
 }
 
@@ -269,5 +328,30 @@ pub fn format_of(name: &str) -> Format {
         "csv" => Format::Csv,
         "tsv" | "tab" => Format::Tsv,
         _ => Format::Text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::Ordering;
+
+    #[test]
+    fn total_bytes_counts_the_files_that_are_read_and_the_counter_follows_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Islamabad thanked Washington.").unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join("sub/b.jsonl"), "{\"text\": \"Hello.\"}\n").unwrap();
+        // Neither is read, so neither counts.
+        std::fs::write(dir.path().join(".hidden.txt"), "x".repeat(1000)).unwrap();
+        std::fs::write(dir.path().join("a.expected.jsonl"), "x".repeat(1000)).unwrap();
+        let inputs = read_inputs(&[dir.path().to_path_buf()], InputOptions::default());
+        assert_eq!(inputs.total_bytes(), Some(29 + 19));
+        let read = inputs.bytes_read();
+        let docs = inputs.filter(|r| matches!(r, Record::Doc(_))).count();
+        assert_eq!(docs, 2);
+        assert_eq!(read.load(Ordering::Relaxed), 29 + 19);
+        let stdin = read_inputs(&[PathBuf::from("-")], InputOptions::default());
+        assert_eq!(stdin.total_bytes(), None);
     }
 }
