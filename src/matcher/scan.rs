@@ -100,6 +100,9 @@ impl Scanner {
                 *resume = end;
             }
         };
+        // A word that begins only longer patterns waits for the next word's hash, and is
+        // walked when the two are the first words of some pattern.
+        let mut pending: Option<(usize, u64)> = None;
         let mut i = 0;
         while i < bytes.len() {
             let byte = bytes[i];
@@ -116,19 +119,27 @@ impl Scanner {
                 }
             }
             let start = i;
+            let (hash, end) = hash_word(text, start);
+            i = end;
+            if let Some((first, first_hash)) = pending.take()
+                && self.has(Key::Pair(first_hash, hash))
+            {
+                offer(first, &mut resume);
+            }
+            if start < resume {
+                // Inside a match that runs on past its first word ("Pakistan Army").
+                i = i.max(resume);
+                continue;
+            }
             while next_inner < start {
                 offer(next_inner, &mut resume);
                 next_inner = inner.next().unwrap_or(usize::MAX);
             }
-            let (hash, end) = hash_word(text, start);
-            i = end;
-            let starts = self.has(Key::Single(hash))
-                || (self.has(Key::First(hash)) && self.has(Key::Pair(hash, next_word_hash(text, end))));
-            if starts {
+            if self.has(Key::Single(hash)) {
                 offer(start, &mut resume);
-                // A match may run on past this word ("Pakistan Army"); the words inside
-                // it can start nothing.
                 i = i.max(resume);
+            } else if self.has(Key::First(hash)) {
+                pending = Some((start, hash));
             }
         }
         while next_inner < usize::MAX {
@@ -270,18 +281,6 @@ fn hash_word(text: &str, mut i: usize) -> (u64, usize) {
         }
     }
     (hash, i)
-}
-
-/// The hash of the first word at or after `i` (of nothing at the end of the text).
-fn next_word_hash(text: &str, mut i: usize) -> u64 {
-    while i < text.len() {
-        let (word, len) = char_at(text, i);
-        if word {
-            return hash_word(text, i).0;
-        }
-        i += len;
-    }
-    WORD_SEED
 }
 
 #[cfg(test)]
