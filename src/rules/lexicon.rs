@@ -102,40 +102,30 @@ impl Lexicon {
         for (i, s) in pack.speakers.iter().enumerate() {
             slots.push((slot(&s.text), Meaning::Speaker(i as u32)));
         }
-        // The automaton takes most of the start-up time: it is built on a second core
-        // while the tables are filled in.
-        let (scanner, warnings) = std::thread::scope(|scope| {
-            let scanner = scope.spawn(|| Scanner::new(&patterns));
-            for (id, meaning) in slots {
-                let m = &mut meanings[id];
-                match meaning {
-                    Meaning::Alias(i) => m.aliases.push(i),
-                    Meaning::Body(i) => {
-                        m.body.get_or_insert(i);
-                    }
-                    Meaning::Cue(i) => {
-                        m.cue.get_or_insert(i);
-                    }
-                    Meaning::Negator(i) => {
-                        m.negator.get_or_insert(i);
-                    }
-                    Meaning::Speaker(i) => {
-                        m.speaker.get_or_insert(i);
-                    }
+        for (id, meaning) in slots {
+            let m = &mut meanings[id];
+            match meaning {
+                Meaning::Alias(i) => m.aliases.push(i),
+                Meaning::Body(i) => {
+                    m.body.get_or_insert(i);
+                }
+                Meaning::Cue(i) => {
+                    m.cue.get_or_insert(i);
+                }
+                Meaning::Negator(i) => {
+                    m.negator.get_or_insert(i);
+                }
+                Meaning::Speaker(i) => {
+                    m.speaker.get_or_insert(i);
                 }
             }
-            for (text, m) in patterns.iter().zip(&mut meanings) {
-                m.starts_word = needs_word_start(text);
-                m.ends_word = text.chars().next_back().is_some_and(is_word_char);
-            }
-            let warnings = shadowed_rows(&pack, &patterns, &meanings);
-            let scanner = match scanner.join() {
-                Ok(built) => built,
-                Err(panic) => std::panic::resume_unwind(panic),
-            };
-            (scanner, warnings)
-        });
-        let scanner = scanner.map_err(|e| {
+        }
+        for (text, m) in patterns.iter().zip(&mut meanings) {
+            m.starts_word = needs_word_start(text);
+            m.ends_word = text.chars().next_back().is_some_and(is_word_char);
+        }
+        let warnings = shadowed_rows(&pack, &patterns, &meanings);
+        let scanner = Scanner::new(&patterns).map_err(|e| {
             RuleError::error(
                 "rules",
                 0,
