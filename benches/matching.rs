@@ -6,7 +6,6 @@
 //!
 //!     cargo bench --bench matching
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::time::Duration;
@@ -17,12 +16,6 @@ fn matching(c: &mut Criterion) {
     let corpus = common::corpus();
     let pipeline = stancer::Pipeline::new(stancer::rules::RulePack::builtin().unwrap());
     let lexicon = pipeline.lexicon();
-    let bare = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&lexicon.patterns)
-        .unwrap();
 
     let mut group = c.benchmark_group("matching");
     group.sample_size(10).measurement_time(Duration::from_secs(10));
@@ -48,15 +41,7 @@ fn matching(c: &mut Criterion) {
             n
         })
     });
-    group.bench_function("bare_aho_corasick_dfa", |b| {
-        b.iter(|| {
-            let mut n = 0;
-            for doc in &corpus.docs {
-                n += bare.find_iter(black_box(doc.text.as_str())).count();
-            }
-            n
-        })
-    });
+    common::bench_bare_scan(&mut group, &corpus, &lexicon.patterns);
     group.finish();
 }
 

@@ -61,21 +61,7 @@ fn pipeline(c: &mut Criterion) {
         })
     });
 
-    let bare = aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(&pipeline.lexicon().patterns)
-        .unwrap();
-    group.bench_function("bare_aho_corasick_dfa", |b| {
-        b.iter(|| {
-            let mut n = 0;
-            for doc in &corpus.docs {
-                n += bare.find_iter(black_box(doc.text.as_str())).count();
-            }
-            n
-        })
-    });
+    common::bench_bare_scan(&mut group, &corpus, &pipeline.lexicon().patterns);
 
     let prepared: Vec<Prepared> = corpus.docs.iter().map(|d| prepare(&pipeline, d)).collect();
     eprintln!(

@@ -92,9 +92,7 @@ impl Pipeline {
     }
 
     pub fn try_new(pack: &RulePack) -> Result<Pipeline, RuleError> {
-        Ok(Pipeline {
-            lexicon: Arc::new(pack.compile()?),
-        })
+        Pipeline::from_pack(pack.clone())
     }
 
     pub fn lexicon(&self) -> &Lexicon {

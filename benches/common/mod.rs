@@ -2,7 +2,9 @@
 //! `../shared/corpora/fnc-1` exists next to the crate (2,587 news bodies, about 5.6 MB),
 //! else the seed article, so that the benches run in a bare checkout too.
 
+use criterion::{BenchmarkGroup, measurement::WallTime};
 use stancer::input::Document;
+use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
 /// The documents to bench on.
@@ -41,4 +43,25 @@ fn fnc_bodies(path: &PathBuf) -> Vec<Document> {
             Document::new(&r[0], &r[1])
         })
         .collect()
+}
+
+/// Benches `bare_aho_corasick_dfa` in `group`: an ordinary Aho-Corasick DFA search over
+/// the lexicon's own patterns, case-insensitive and leftmost-longest as stancer matches
+/// them, counting matches. This is the scan the performance targets are measured by.
+pub fn bench_bare_scan(group: &mut BenchmarkGroup<WallTime>, corpus: &Corpus, patterns: &[String]) {
+    let bare = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(patterns)
+        .unwrap();
+    group.bench_function("bare_aho_corasick_dfa", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for doc in &corpus.docs {
+                n += bare.find_iter(black_box(doc.text.as_str())).count();
+            }
+            n
+        })
+    });
 }

@@ -202,14 +202,10 @@ impl Inputs {
             match pending {
                 Pending::Stdin => return None,
                 Pending::Arg(path) | Pending::File(path) => {
-                    // The same files `expand` reads.
-                    let walk = walkdir::WalkDir::new(path)
-                        .into_iter()
-                        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-                    for entry in walk.flatten() {
-                        let expectations =
-                            entry.depth() > 0 && entry.file_name().to_string_lossy().ends_with(".expected.jsonl");
-                        if entry.file_type().is_file() && !expectations {
+                    for entry in walk(path).flatten() {
+                        // A file named as an argument is read whatever its name.
+                        let read = entry.depth() == 0 || !is_expectations(&entry);
+                        if entry.file_type().is_file() && read {
                             total += entry.metadata().map_or(0, |m| m.len());
                         }
                     }
@@ -231,15 +227,10 @@ impl Inputs {
             }))),
             Ok(meta) if meta.is_dir() => {
                 let mut found = Vec::new();
-                let walk = walkdir::WalkDir::new(&path)
-                    .sort_by_file_name()
-                    .into_iter()
-                    .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-                for entry in walk {
+                for entry in walk(&path) {
                     match entry {
                         Ok(e) if e.file_type().is_file() => {
-                            let name = e.file_name().to_string_lossy();
-                            if name.ends_with(".expected.jsonl") {
+                            if is_expectations(&e) {
                                 found.push(Pending::Ready(Record::Note(format!(
                                     "{}: an expectations file, not read as input (name it explicitly to read it)",
                                     e.path().display()
@@ -300,6 +291,19 @@ impl Inputs {
         };
         records::open(reader, shown, format, &self.options.fields)
     }
+}
+
+/// The entries of a folder in sorted order, hidden files and folders left out.
+fn walk(path: &Path) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
+    walkdir::WalkDir::new(path)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+}
+
+/// Test expectations beside sample articles (`*.expected.jsonl`), not read from a folder.
+fn is_expectations(entry: &walkdir::DirEntry) -> bool {
+    entry.file_name().to_string_lossy().ends_with(".expected.jsonl")
 }
 
 /// A reader that adds what it reads to a shared count.

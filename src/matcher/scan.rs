@@ -245,12 +245,17 @@ static ASCII_WORD: [u8; 128] = {
     table
 };
 
-/// A rotate and an exclusive or per byte, ASCII letters folded as the automaton folds
-/// them: cheap enough to run over every word of the corpus; [`Key::bit`] mixes the
-/// result.
+/// A rotate and an exclusive or per byte: cheap enough to run over every word of the
+/// corpus; [`Key::bit`] mixes the result.
+#[inline]
+fn mix(hash: u64, folded: u8) -> u64 {
+    hash.rotate_left(7) ^ u64::from(folded)
+}
+
+/// [`mix`] with ASCII letters folded as the automaton folds them.
 #[inline]
 fn hash_byte(hash: u64, byte: u8) -> u64 {
-    hash.rotate_left(7) ^ u64::from(byte.to_ascii_lowercase())
+    mix(hash, byte.to_ascii_lowercase())
 }
 
 fn word_hash(word: &[u8]) -> u64 {
@@ -269,7 +274,7 @@ fn hash_word(text: &str, mut i: usize) -> (u64, usize) {
             if folded == 0 {
                 break;
             }
-            hash = hash.rotate_left(7) ^ u64::from(folded);
+            hash = mix(hash, folded);
             i += 1;
         } else {
             let (word, len) = char_at(text, i);
