@@ -12,34 +12,20 @@
 //! `find_mentions`; `label` is the whole labeling of each document (splitting, matching,
 //! attribution, records).
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::AhoCorasick;
 use stancer::Pipeline;
 use stancer::input::Document;
 use stancer::rules::RulePack;
 
+#[path = "../benches/common/mod.rs"]
+mod common;
+
 fn main() {
     let mode = std::env::args().nth(1).unwrap_or_else(|| "label".into());
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/fnc-1");
-    let mut texts = Vec::new();
-    for name in ["train_bodies.csv", "competition_test_bodies.csv"] {
-        let Ok(mut reader) = csv::Reader::from_path(dir.join(name)) else {
-            continue;
-        };
-        for record in reader.records().flatten() {
-            texts.push(record.get(1).unwrap_or_default().to_owned());
-        }
-    }
-    if texts.is_empty() {
-        texts.push(include_str!("../seeds/india-pakistan-2025.txt").to_owned());
-    }
-    let bytes: usize = texts.iter().map(String::len).sum();
+    let corpus = common::corpus();
+    let docs = &corpus.docs;
     let pipeline = Pipeline::new(RulePack::builtin().expect("the built-in rules load"));
-    let ac = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&pipeline.lexicon().patterns)
-        .expect("the patterns build");
+    let ac = common::bare_dfa(&pipeline.lexicon().patterns);
     let started = std::time::Instant::now();
     // REPEAT=N runs the stage N times, for profiles that should not be dominated by
     // building the automata.
@@ -47,40 +33,38 @@ fn main() {
     let mut count = 0;
     for _ in 0..repeat {
         count = match mode.as_str() {
-            "bare" => bare_scan(&ac, &texts),
-            "scan" => scan_only(&pipeline, &texts),
-            "mentions" => mentions(&pipeline, &texts),
-            _ => label_all(&pipeline, &texts),
+            "bare" => bare_scan(&ac, docs),
+            "scan" => scan_only(&pipeline, docs),
+            "mentions" => mentions(&pipeline, docs),
+            _ => label_all(&pipeline, docs),
         };
     }
     let secs = started.elapsed().as_secs_f64() / repeat as f64;
     eprintln!(
-        "{mode}: {} documents, {bytes} bytes, {count} results, {secs:.3}s, {:.1} MB/s",
-        texts.len(),
-        bytes as f64 / 1e6 / secs
+        "{mode}: {} documents, {} bytes, {count} results, {secs:.3}s, {:.1} MB/s",
+        docs.len(),
+        corpus.bytes,
+        corpus.bytes as f64 / 1e6 / secs
     );
 }
 
 /// The timed stages are functions of their own so that callgrind can count them alone:
 /// `--collect-atstart=no --toggle-collect=scan_compare::bare_scan`.
 #[inline(never)]
-fn bare_scan(ac: &AhoCorasick, texts: &[String]) -> usize {
-    texts.iter().map(|t| ac.find_iter(t).count()).sum()
+fn bare_scan(ac: &AhoCorasick, docs: &[Document]) -> usize {
+    docs.iter().map(|d| ac.find_iter(&d.text).count()).sum()
 }
 
 #[inline(never)]
-fn label_all(pipeline: &Pipeline, texts: &[String]) -> usize {
-    texts
-        .iter()
-        .map(|t| pipeline.label(&Document::new("d", t.as_str())).claims.len())
-        .sum()
+fn label_all(pipeline: &Pipeline, docs: &[Document]) -> usize {
+    docs.iter().map(|d| pipeline.label(d).claims.len()).sum()
 }
 
 #[inline(never)]
-fn scan_only(pipeline: &Pipeline, texts: &[String]) -> usize {
+fn scan_only(pipeline: &Pipeline, docs: &[Document]) -> usize {
     let mut n = 0;
-    for t in texts {
-        pipeline.lexicon().scanner.scan(t, |_, _| {
+    for d in docs {
+        pipeline.lexicon().scanner.scan(&d.text, |_, _| {
             n += 1;
             true
         });
@@ -89,9 +73,8 @@ fn scan_only(pipeline: &Pipeline, texts: &[String]) -> usize {
 }
 
 #[inline(never)]
-fn mentions(pipeline: &Pipeline, texts: &[String]) -> usize {
-    texts
-        .iter()
-        .map(|t| stancer::matcher::find_mentions(pipeline.lexicon(), t, None).len())
+fn mentions(pipeline: &Pipeline, docs: &[Document]) -> usize {
+    docs.iter()
+        .map(|d| stancer::matcher::find_mentions(pipeline.lexicon(), &d.text, d.date).len())
         .sum()
 }

@@ -1,6 +1,7 @@
 //! The benchmark corpus, shared by the bench targets: the FNC-1 article bodies when
 //! `../shared/corpora/fnc-1` exists next to the crate (2,587 news bodies, about 5.6 MB),
 //! else the seed article, so that the benches run in a bare checkout too.
+//! `examples/scan_compare.rs` includes this file as well.
 
 use criterion::{BenchmarkGroup, measurement::WallTime};
 use stancer::input::Document;
@@ -45,16 +46,22 @@ fn fnc_bodies(path: &PathBuf) -> Vec<Document> {
         .collect()
 }
 
-/// Benches `bare_aho_corasick_dfa` in `group`: an ordinary Aho-Corasick DFA search over
-/// the lexicon's own patterns, case-insensitive and leftmost-longest as stancer matches
-/// them, counting matches. This is the scan the performance targets are measured by.
-pub fn bench_bare_scan(group: &mut BenchmarkGroup<WallTime>, corpus: &Corpus, patterns: &[String]) {
-    let bare = aho_corasick::AhoCorasick::builder()
+/// An ordinary Aho-Corasick DFA over the lexicon's own patterns, case-insensitive and
+/// leftmost-longest as stancer matches them: the scan the performance targets are
+/// measured by.
+pub fn bare_dfa(patterns: &[String]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(patterns)
-        .unwrap();
+        .expect("the patterns build")
+}
+
+/// Benches `bare_aho_corasick_dfa` in `group`: [`bare_dfa`] counting its matches.
+#[allow(dead_code)] // the example that includes this file has no criterion group
+pub fn bench_bare_scan(group: &mut BenchmarkGroup<WallTime>, corpus: &Corpus, patterns: &[String]) {
+    let bare = bare_dfa(patterns);
     group.bench_function("bare_aho_corasick_dfa", |b| {
         b.iter(|| {
             let mut n = 0;
