@@ -12,7 +12,7 @@ pub mod summary;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use stancer::Pipeline;
-use stancer::input::{Document, InputError, Inputs, Record};
+use stancer::input::{Document, InputError, Inputs, Item, Record};
 use stancer::rules::{RuleError, RulePack, Severity};
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -157,84 +157,147 @@ pub fn run_batches<T: Send>(
     let read = inputs.bytes_read();
     let progress = progress_bar(quiet, || inputs.total_bytes());
     let mut tally = Tally::default();
-    let report = |progress: &ProgressBar, e: &InputError, kind: &str| {
-        progress.suspend(|| eprintln!("{kind}: {e}"));
-    };
     let started = Instant::now();
-    // A reader thread parses the next batches while the pool labels this one; the
-    // channel's bound keeps memory flat however large the input.
-    let (sender, batches) = std::sync::mpsc::sync_channel::<Vec<Record>>(2);
+    // A reader thread reads ahead while the pool labels; the channel's bound keeps
+    // memory flat however large the input. It only cuts the input into items: JSON is
+    // decoded by the pool, so that `-j N` is N threads' worth of work.
+    let (sender, batches) = std::sync::mpsc::sync_channel::<Vec<Item>>(2);
+    // Two batches are labeled at once, so that a thread done with its share of one
+    // takes up the next instead of waiting for the slowest document; results are put
+    // back in input order before they reach `sink`.
+    let (done, finished) = std::sync::mpsc::channel::<(usize, std::thread::Result<Vec<Labeled<T>>>)>();
+    let work = &work;
     std::thread::scope(|scope| -> Result<(), CliError> {
+        // Owned here, so that leaving early (a write error) stops the reader before the
+        // scope waits for it.
+        let batches = batches;
         scope.spawn(move || read_batches(inputs, sender));
-        for records in batches {
-            let mut batch: Vec<Document> = Vec::with_capacity(records.len());
-            for record in records {
-                match record {
-                    Record::Doc(d) => batch.push(d),
-                    Record::Skipped(e) => {
-                        tally.skipped += 1;
-                        report(&progress, &e, "skipped");
+        pool.in_place_scope(|pool_scope| -> Result<(), CliError> {
+            let (mut started_batches, mut next) = (0, 0);
+            let mut waiting = std::collections::BTreeMap::new();
+            let mut reading = true;
+            loop {
+                while reading && started_batches - next < IN_FLIGHT {
+                    let Ok(items) = batches.recv() else {
+                        reading = false;
+                        break;
+                    };
+                    let (done, index) = (done.clone(), started_batches);
+                    pool_scope.spawn(move |_| {
+                        // Reported even when it panics, or the loop below would wait forever.
+                        let results = std::panic::catch_unwind(AssertUnwindSafe(|| label_items(items, work)));
+                        let _ = done.send((index, results));
+                    });
+                    started_batches += 1;
+                }
+                if next == started_batches {
+                    return Ok(());
+                }
+                let (index, results) = finished.recv().expect("a batch's job always reports back");
+                waiting.insert(index, results.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+                while let Some(results) = waiting.remove(&next) {
+                    next += 1;
+                    for (record, result) in results {
+                        take(record, result, &mut tally, &progress, &mut sink)?;
                     }
-                    Record::Warning(e) => {
-                        tally.warnings += 1;
-                        report(&progress, &e, "warning");
-                    }
-                    Record::Note(n) => progress.suspend(|| eprintln!("note: {n}")),
+                    progress.set_position(read.load(std::sync::atomic::Ordering::Relaxed));
+                    let secs = started.elapsed().as_secs_f64().max(1e-9);
+                    progress.set_message(format!(
+                        "{} docs, {:.1} MB/s",
+                        tally.documents,
+                        tally.bytes as f64 / 1e6 / secs
+                    ));
                 }
             }
-            // A bug must not cost a long run: a document whose labeling panics is reported
-            // and skipped like a broken record.
-            let results: Vec<Option<T>> = pool.install(|| {
-                batch
-                    .par_iter()
-                    .map(|doc| std::panic::catch_unwind(AssertUnwindSafe(|| work(doc))).ok())
-                    .collect()
-            });
-            for (doc, result) in batch.iter().zip(results) {
-                tally.documents += usize::from(doc.part == 0);
-                tally.bytes += doc.text.len() as u64;
-                match result {
-                    Some(result) => sink(doc, result, &mut tally)?,
-                    None => {
-                        tally.skipped += 1;
-                        progress.suspend(|| {
-                            eprintln!(
-                                "skipped: document {:?}: internal error (please report it with this document)",
-                                doc.id
-                            )
-                        });
-                    }
-                }
-            }
-            progress.set_position(read.load(std::sync::atomic::Ordering::Relaxed));
-            let secs = started.elapsed().as_secs_f64().max(1e-9);
-            progress.set_message(format!(
-                "{} docs, {:.1} MB/s",
-                tally.documents,
-                tally.bytes as f64 / 1e6 / secs
-            ));
-        }
-        Ok(())
+        })
     })?;
     progress.finish_and_clear();
     Ok(tally)
 }
 
-/// Groups the input records into batches and sends them; stops when the receiver is gone.
-fn read_batches(inputs: Inputs, sender: std::sync::mpsc::SyncSender<Vec<Record>>) {
-    let mut batch = Vec::new();
-    let (mut docs, mut bytes) = (0, 0);
-    for record in inputs {
-        if let Record::Doc(d) = &record {
-            docs += 1;
-            bytes += d.text.len();
+/// Batches labeled at the same time.
+const IN_FLIGHT: usize = 2;
+
+/// A record of the input, with the result of its labeling when it is a document (`None`
+/// when labeling panicked).
+type Labeled<T> = (Record, Option<T>);
+
+/// Decodes and labels a batch on the pool. A bug must not cost a long run: a document
+/// whose labeling panics is reported and skipped like a broken record.
+fn label_items<T: Send>(items: Vec<Item>, work: &(impl Fn(&Document) -> T + Sync)) -> Vec<Labeled<T>> {
+    let per_item: Vec<Vec<Labeled<T>>> = items
+        .into_par_iter()
+        .map(|item| {
+            item.records()
+                .into_iter()
+                .map(|record| {
+                    let result = match &record {
+                        Record::Doc(doc) => std::panic::catch_unwind(AssertUnwindSafe(|| work(doc))).ok(),
+                        _ => None,
+                    };
+                    (record, result)
+                })
+                .collect()
+        })
+        .collect();
+    per_item.into_iter().flatten().collect()
+}
+
+/// Reports a record's problem, or hands a labeled document to `sink`.
+fn take<T>(
+    record: Record,
+    result: Option<T>,
+    tally: &mut Tally,
+    progress: &ProgressBar,
+    sink: &mut impl FnMut(&Document, T, &mut Tally) -> io::Result<()>,
+) -> io::Result<()> {
+    let report = |e: &InputError, kind: &str| progress.suspend(|| eprintln!("{kind}: {e}"));
+    let doc = match record {
+        Record::Doc(doc) => doc,
+        Record::Skipped(e) => {
+            tally.skipped += 1;
+            report(&e, "skipped");
+            return Ok(());
         }
-        batch.push(record);
-        if docs >= BATCH_DOCS || bytes >= BATCH_BYTES {
+        Record::Warning(e) => {
+            tally.warnings += 1;
+            report(&e, "warning");
+            return Ok(());
+        }
+        Record::Note(n) => {
+            progress.suspend(|| eprintln!("note: {n}"));
+            return Ok(());
+        }
+    };
+    tally.documents += usize::from(doc.part == 0);
+    tally.bytes += doc.text.len() as u64;
+    match result {
+        Some(result) => sink(&doc, result, tally),
+        None => {
+            tally.skipped += 1;
+            progress.suspend(|| {
+                eprintln!(
+                    "skipped: document {:?}: internal error (please report it with this document)",
+                    doc.id
+                )
+            });
+            Ok(())
+        }
+    }
+}
+
+/// Groups the input items into batches and sends them; stops when the receiver is gone.
+fn read_batches(mut inputs: Inputs, sender: std::sync::mpsc::SyncSender<Vec<Item>>) {
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    while let Some(item) = inputs.next_item() {
+        bytes += item.size();
+        batch.push(item);
+        if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
             if sender.send(std::mem::take(&mut batch)).is_err() {
                 return;
             }
-            (docs, bytes) = (0, 0);
+            bytes = 0;
         }
     }
     if !batch.is_empty() {

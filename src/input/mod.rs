@@ -7,6 +7,8 @@
 
 mod records;
 
+pub use records::JsonLine;
+
 use crate::date::DateRange;
 use flate2::read::MultiGzDecoder;
 use std::collections::VecDeque;
@@ -87,6 +89,33 @@ pub enum Record {
     Note(String),
 }
 
+/// One item of the input as read: records ready to use, or a JSON Lines line left to be
+/// decoded by the thread that takes it ([`Inputs::next_item`]).
+#[derive(Debug)]
+pub enum Item {
+    Ready(Record),
+    Json(JsonLine),
+}
+
+impl Item {
+    /// The records this item holds, in input order.
+    pub fn records(self) -> Vec<Record> {
+        match self {
+            Item::Ready(record) => vec![record],
+            Item::Json(line) => line.records(),
+        }
+    }
+
+    /// Roughly how many bytes of text it holds, for sizing batches.
+    pub fn size(&self) -> usize {
+        match self {
+            Item::Ready(Record::Doc(doc)) => doc.text.len(),
+            Item::Ready(_) => 0,
+            Item::Json(line) => line.len(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Text,
@@ -138,6 +167,7 @@ pub fn read_inputs(inputs: &[PathBuf], options: InputOptions) -> Inputs {
         queue,
         options,
         current: None,
+        decoded: VecDeque::new(),
         read: Arc::new(AtomicU64::new(0)),
     }
 }
@@ -155,7 +185,9 @@ pub struct Inputs {
     read: Arc<AtomicU64>,
     queue: VecDeque<Pending>,
     options: InputOptions,
-    current: Option<Box<dyn Iterator<Item = Record> + Send>>,
+    current: Option<Box<dyn Iterator<Item = Item> + Send>>,
+    /// Records of an item decoded by `next` and not yet handed out.
+    decoded: VecDeque<Record>,
 }
 
 impl Iterator for Inputs {
@@ -163,14 +195,28 @@ impl Iterator for Inputs {
 
     fn next(&mut self) -> Option<Record> {
         loop {
+            if let Some(record) = self.decoded.pop_front() {
+                return Some(record);
+            }
+            let records = self.next_item()?.records();
+            self.decoded.extend(records);
+        }
+    }
+}
+
+impl Inputs {
+    /// The next item, leaving JSON decoding to the caller: a reader thread hands these
+    /// out and the labeling threads decode them.
+    pub fn next_item(&mut self) -> Option<Item> {
+        loop {
             if let Some(current) = &mut self.current {
-                if let Some(record) = current.next() {
-                    return Some(record);
+                if let Some(item) = current.next() {
+                    return Some(item);
                 }
                 self.current = None;
             }
             match self.queue.pop_front()? {
-                Pending::Ready(record) => return Some(record),
+                Pending::Ready(record) => return Some(Item::Ready(record)),
                 Pending::Stdin => {
                     let format = self.options.format.unwrap_or(Format::Text);
                     let stdin = Counting {
@@ -185,9 +231,7 @@ impl Iterator for Inputs {
             }
         }
     }
-}
 
-impl Inputs {
     /// A counter of the bytes read from the input files so far, in the units of
     /// [`Inputs::total_bytes`]; it goes on counting while the inputs are read elsewhere.
     pub fn bytes_read(&self) -> Arc<AtomicU64> {
@@ -261,7 +305,7 @@ impl Inputs {
         }
     }
 
-    fn open_file(&self, path: &Path) -> Box<dyn Iterator<Item = Record> + Send> {
+    fn open_file(&self, path: &Path) -> Box<dyn Iterator<Item = Item> + Send> {
         let shown = path.display().to_string();
         let name = path
             .file_name()
@@ -320,8 +364,8 @@ impl<R: Read> Read for Counting<R> {
     }
 }
 
-fn single(record: Record) -> Box<dyn Iterator<Item = Record> + Send> {
-    Box::new(std::iter::once(record))
+fn single(record: Record) -> Box<dyn Iterator<Item = Item> + Send> {
+    Box::new(std::iter::once(Item::Ready(record)))
 }
 
 /// The format a file name suggests; anything unknown is text.
@@ -357,5 +401,30 @@ mod tests {
         assert_eq!(read.load(Ordering::Relaxed), 29 + 19);
         let stdin = read_inputs(&[PathBuf::from("-")], InputOptions::default());
         assert_eq!(stdin.total_bytes(), None);
+    }
+
+    #[test]
+    fn json_lines_are_handed_out_undecoded_and_decode_to_what_iteration_gives() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("in.jsonl");
+        std::fs::write(
+            &path,
+            "{\"id\": \"a\", \"text\": \"One.\"}\n{broken\n\n{\"text\": \"Two.\"}\n",
+        )
+        .unwrap();
+        let mut inputs = read_inputs(std::slice::from_ref(&path), InputOptions::default());
+        let mut items = Vec::new();
+        while let Some(item) = inputs.next_item() {
+            items.push(item);
+        }
+        // One item per line, blank lines included: nothing is parsed on the reading side.
+        assert_eq!(items.len(), 4);
+        assert!(items.iter().all(|i| matches!(i, Item::Json(_))));
+        let decoded: Vec<Record> = items.into_iter().flat_map(Item::records).collect();
+        let iterated: Vec<Record> = read_inputs(&[path], InputOptions::default()).collect();
+        assert_eq!(decoded, iterated);
+        assert_eq!(decoded.len(), 3);
+        assert!(matches!(&decoded[1], Record::Skipped(e) if e.line == Some(2)));
+        assert!(matches!(&decoded[2], Record::Doc(d) if d.id.ends_with("in.jsonl:4")));
     }
 }

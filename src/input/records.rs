@@ -1,34 +1,37 @@
 //! Record readers: one text document, JSON Lines, and CSV/TSV.
 
-use super::{Document, Fields, Format, InputError, PART_BYTES, Record};
+use super::{Document, Fields, Format, InputError, Item, PART_BYTES, Record};
 use serde::de::DeserializeSeed;
 use std::collections::VecDeque;
 use std::io::{BufRead, Read};
+use std::sync::Arc;
 
-type Stream = Box<dyn Iterator<Item = Record> + Send>;
+type Stream = Box<dyn Iterator<Item = Item> + Send>;
 
 pub(super) fn open(reader: Box<dyn BufRead + Send>, path: String, format: Format, fields: &Fields) -> Stream {
     match format {
-        Format::Text => Box::new(TextParts {
-            reader,
-            path,
-            carry: Vec::new(),
-            line: 1,
-            offset: 0,
-            part: 0,
-            queue: VecDeque::new(),
-            done: false,
-        }),
+        Format::Text => Box::new(
+            TextParts {
+                reader,
+                path,
+                carry: Vec::new(),
+                line: 1,
+                offset: 0,
+                part: 0,
+                queue: VecDeque::new(),
+                done: false,
+            }
+            .map(Item::Ready),
+        ),
         Format::Jsonl => Box::new(JsonLines {
             reader,
-            path,
+            path: path.into(),
             line: 0,
-            fields: fields.clone(),
-            queue: VecDeque::new(),
+            fields: Arc::new(fields.clone()),
             done: false,
         }),
-        Format::Csv => table(reader, path, b',', fields),
-        Format::Tsv => table(reader, path, b'\t', fields),
+        Format::Csv => Box::new(table(reader, path, b',', fields).map(Item::Ready)),
+        Format::Tsv => Box::new(table(reader, path, b'\t', fields).map(Item::Ready)),
     }
 }
 
@@ -161,91 +164,114 @@ fn dated(doc: Document, date: Option<&str>, path: &str, line: u64) -> (Document,
     }
 }
 
+/// JSON Lines are only cut into lines here; [`JsonLine::records`] decodes them, on
+/// whichever thread takes them, so that parsing runs on as many cores as labeling.
 struct JsonLines {
     reader: Box<dyn BufRead + Send>,
-    path: String,
+    path: Arc<str>,
     line: u64,
-    fields: Fields,
-    queue: VecDeque<Record>,
+    fields: Arc<Fields>,
     done: bool,
 }
 
 impl Iterator for JsonLines {
-    type Item = Record;
+    type Item = Item;
 
-    fn next(&mut self) -> Option<Record> {
-        loop {
-            if let Some(r) = self.queue.pop_front() {
-                return Some(r);
+    fn next(&mut self) -> Option<Item> {
+        if self.done {
+            return None;
+        }
+        let mut bytes = Vec::new();
+        match self.reader.read_until(b'\n', &mut bytes) {
+            Ok(0) => None,
+            Ok(_) => {
+                self.line += 1;
+                Some(Item::Json(JsonLine {
+                    path: Arc::clone(&self.path),
+                    line: self.line,
+                    bytes,
+                    fields: Arc::clone(&self.fields),
+                }))
             }
-            if self.done {
-                return None;
-            }
-            let mut buf = Vec::new();
-            match self.reader.read_until(b'\n', &mut buf) {
-                Ok(0) => return None,
-                Ok(_) => {}
-                Err(e) => {
-                    self.done = true;
-                    return Some(Record::Skipped(problem(
-                        &self.path,
-                        Some(self.line + 1),
-                        format!("cannot read further: {e}"),
-                    )));
-                }
-            }
-            self.line += 1;
-            let (text, warning) = decode(buf, &self.path, self.line);
-            if let Some(w) = warning {
-                self.queue.push_back(Record::Warning(w));
-            }
-            let line = strip_bom(text.trim_end_matches(['\n', '\r']));
-            if line.trim().is_empty() {
-                continue;
-            }
-            let record = self.parse(line);
-            self.queue.push_back(record.0);
-            if let Some(extra) = record.1 {
-                self.queue.push_back(extra);
+            Err(e) => {
+                self.done = true;
+                Some(Item::Ready(Record::Skipped(problem(
+                    &self.path,
+                    Some(self.line + 1),
+                    format!("cannot read further: {e}"),
+                ))))
             }
         }
     }
 }
 
-impl JsonLines {
-    fn parse(&self, line: &str) -> (Record, Option<Record>) {
-        let skip = |message: String| (Record::Skipped(problem(&self.path, Some(self.line), message)), None);
-        let mut json = serde_json::Deserializer::from_str(line);
-        let read = WantedFields(&self.fields)
-            .deserialize(&mut json)
-            .and_then(|r| json.end().map(|()| r));
-        let mut record = match read {
-            Ok(r) => r,
-            Err(e) if e.is_data() => return skip("not a JSON object".into()),
-            Err(e) => return skip(format!("invalid JSON: {e}")),
-        };
-        let text = match record.text.take() {
-            Some(serde_json::Value::String(s)) => s,
-            Some(_) => return skip(format!("field {:?} is not a string", self.fields.text)),
-            None => {
-                return skip(format!(
-                    "no {:?} field (set --text-field to the field holding the text)",
-                    self.fields.text
-                ));
-            }
-        };
-        let id = match record.id {
-            Some(serde_json::Value::String(s)) => s,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => format!("{}:{}", self.path, self.line),
-        };
-        let date = record.date.as_ref().and_then(|d| d.as_str());
-        let (doc, warning) = dated(Document::new(id, text), date, &self.path, self.line);
-        match warning {
-            // The warning first, so messages come in line order before the document.
-            Some(w) => (w, Some(Record::Doc(doc))),
-            None => (Record::Doc(doc), None),
+/// One line of a JSON Lines file, read but not yet decoded.
+#[derive(Debug)]
+pub struct JsonLine {
+    path: Arc<str>,
+    line: u64,
+    bytes: Vec<u8>,
+    fields: Arc<Fields>,
+}
+
+impl JsonLine {
+    /// The line's bytes, for batching.
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
+    /// The document of this line, with any warning before it; or why it was skipped;
+    /// or nothing for a blank line.
+    pub fn records(self) -> Vec<Record> {
+        let mut out = Vec::with_capacity(1);
+        let (text, warning) = decode(self.bytes, &self.path, self.line);
+        out.extend(warning.map(Record::Warning));
+        let line = strip_bom(text.trim_end_matches(['\n', '\r']));
+        if !line.trim().is_empty() {
+            let (first, second) = parse_json(line, &self.path, self.line, &self.fields);
+            out.push(first);
+            out.extend(second);
         }
+        out
+    }
+}
+
+fn parse_json(line: &str, path: &str, number: u64, fields: &Fields) -> (Record, Option<Record>) {
+    let skip = |message: String| (Record::Skipped(problem(path, Some(number), message)), None);
+    let mut json = serde_json::Deserializer::from_str(line);
+    let read = WantedFields(fields)
+        .deserialize(&mut json)
+        .and_then(|r| json.end().map(|()| r));
+    let mut record = match read {
+        Ok(r) => r,
+        Err(e) if e.is_data() => return skip("not a JSON object".into()),
+        Err(e) => return skip(format!("invalid JSON: {e}")),
+    };
+    let text = match record.text.take() {
+        Some(serde_json::Value::String(s)) => s,
+        Some(_) => return skip(format!("field {:?} is not a string", fields.text)),
+        None => {
+            return skip(format!(
+                "no {:?} field (set --text-field to the field holding the text)",
+                fields.text
+            ));
+        }
+    };
+    let id = match record.id {
+        Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => format!("{path}:{number}"),
+    };
+    let date = record.date.as_ref().and_then(|d| d.as_str());
+    let (doc, warning) = dated(Document::new(id, text), date, path, number);
+    match warning {
+        // The warning first, so messages come in line order before the document.
+        Some(w) => (w, Some(Record::Doc(doc))),
+        None => (Record::Doc(doc), None),
     }
 }
 
@@ -294,7 +320,12 @@ impl<'de> serde::de::Visitor<'de> for WantedFields<'_> {
     }
 }
 
-fn table(reader: Box<dyn BufRead + Send>, path: String, delimiter: u8, fields: &Fields) -> Stream {
+fn table(
+    reader: Box<dyn BufRead + Send>,
+    path: String,
+    delimiter: u8,
+    fields: &Fields,
+) -> Box<dyn Iterator<Item = Record> + Send> {
     let mut csv = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
