@@ -417,7 +417,7 @@ fn load_aliases(
     out: &mut Vec<ActorAlias>,
     diags: &mut Vec<RuleError>,
 ) {
-    let mut seen: HashMap<(String, String, String, String), u32> = HashMap::new();
+    let mut seen: HashMap<(&str, &str, &str, &str), u32> = HashMap::new();
     for row in table.rows() {
         let alias = row.get("alias");
         let party = row.get("party");
@@ -447,12 +447,7 @@ fn load_aliases(
             diags.push(row.error("to", format!("term ends ({t}) before it starts ({f})")));
             continue;
         }
-        let key = (
-            alias.to_owned(),
-            party.to_owned(),
-            row.get("from").to_owned(),
-            row.get("to").to_owned(),
-        );
+        let key = (alias, party, row.get("from"), row.get("to"));
         if let Some(first) = seen.insert(key, row.line) {
             diags.push(row.warning("alias", format!("duplicate of line {first}")));
             continue;

@@ -7,14 +7,16 @@ use std::sync::Arc;
 /// One data row of a rule file, fields looked up by header name.
 pub struct Row<'t> {
     table: &'t Table,
-    fields: Vec<String>,
+    fields: &'t csv::StringRecord,
     pub line: u32,
 }
 
 pub struct Table {
     pub file: Arc<str>,
     header: Vec<String>,
-    rows: Vec<(u32, Vec<String>)>,
+    /// Fields are trimmed when looked up: trimming every record as it is read costs
+    /// more than the look-ups, which skip most columns.
+    rows: Vec<(u32, csv::StringRecord)>,
 }
 
 impl Table {
@@ -41,7 +43,6 @@ impl Table {
         };
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
-            .trim(csv::Trim::All)
             .has_headers(false)
             .from_reader(blanked.as_bytes());
         let mut header: Option<Vec<String>> = None;
@@ -56,14 +57,13 @@ impl Table {
                 }
             };
             let line = record.position().map(|p| line_of(p.byte())).unwrap_or(0);
-            let fields: Vec<String> = record.iter().map(str::to_owned).collect();
-            if fields.iter().all(|f| f.is_empty()) {
+            if record.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
             match &header {
                 None => {
                     for column in required {
-                        if !fields.iter().any(|f| f == column) {
+                        if !record.iter().any(|f| f.trim() == *column) {
                             errors.push(RuleError::error(
                                 &file,
                                 line,
@@ -72,23 +72,23 @@ impl Table {
                             ));
                         }
                     }
-                    header = Some(fields);
+                    header = Some(record.iter().map(|f| f.trim().to_owned()).collect());
                 }
                 Some(h) => {
-                    if fields.len() > h.len() {
+                    if record.len() > h.len() {
                         errors.push(RuleError::error(
                             &file,
                             line,
                             h.len() as u32 + 1,
                             format!(
                                 "{} fields, but the header has {} (quote a field that contains a comma)",
-                                fields.len(),
+                                record.len(),
                                 h.len()
                             ),
                         ));
                         continue;
                     }
-                    rows.push((line, fields));
+                    rows.push((line, record));
                 }
             }
         }
@@ -110,22 +110,22 @@ impl Table {
     pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
         self.rows.iter().map(|(line, fields)| Row {
             table: self,
-            fields: fields.clone(),
+            fields,
             line: *line,
         })
     }
 }
 
-impl Row<'_> {
+impl<'t> Row<'t> {
     fn index(&self, column: &str) -> Option<usize> {
         self.table.header.iter().position(|h| h == column)
     }
 
     /// The field under `column`, or "" when the row is short or the column absent.
-    pub fn get(&self, column: &str) -> &str {
+    pub fn get(&self, column: &str) -> &'t str {
         self.index(column)
             .and_then(|i| self.fields.get(i))
-            .map(String::as_str)
+            .map(str::trim)
             .unwrap_or("")
     }
 
