@@ -105,13 +105,12 @@ impl Scanner {
         let mut pending: Option<(usize, u64)> = None;
         let mut i = 0;
         while i < bytes.len() {
-            let byte = bytes[i];
-            if byte.is_ascii() {
-                if ASCII_WORD[byte as usize] == 0 {
-                    i += 1;
-                    continue;
-                }
-            } else {
+            let entry = WORD_BYTE[bytes[i] as usize];
+            if entry == 0 {
+                i += 1;
+                continue;
+            }
+            if entry == NOT_ASCII {
                 let (word, len) = char_at(text, i);
                 if !word {
                     i += len;
@@ -231,19 +230,32 @@ impl Key {
 
 const WORD_SEED: u64 = 0;
 
-/// For each ASCII byte, the byte lower-cased when it is a letter or digit, 0 otherwise:
-/// one load tells the scan both whether a word goes on and what to hash.
-static ASCII_WORD: [u8; 128] = {
-    let mut table = [0; 128];
+/// For each byte: lower-cased when it is an ASCII letter or digit, 0 for other ASCII,
+/// and [`NOT_ASCII`] for the bytes of longer characters. One load tells the scan whether
+/// a word goes on and what to hash, and one comparison ([`is_letter_or_digit`]) whether
+/// the plain ASCII path applies.
+static WORD_BYTE: [u8; 256] = {
+    let mut table = [NOT_ASCII; 256];
     let mut b = 0;
     while b < 128 {
-        if (b as u8).is_ascii_alphanumeric() {
-            table[b] = (b as u8).to_ascii_lowercase();
-        }
+        table[b] = if (b as u8).is_ascii_alphanumeric() {
+            (b as u8).to_ascii_lowercase()
+        } else {
+            0
+        };
         b += 1;
     }
     table
 };
+
+const NOT_ASCII: u8 = 0x80;
+
+/// Whether a [`WORD_BYTE`] entry is a folded ASCII letter or digit (neither 0 nor
+/// [`NOT_ASCII`]).
+#[inline]
+fn is_letter_or_digit(entry: u8) -> bool {
+    entry.wrapping_sub(1) < NOT_ASCII - 1
+}
 
 /// A rotate and an exclusive or per byte: cheap enough to run over every word of the
 /// corpus; [`Key::bit`] mixes the result.
@@ -268,14 +280,12 @@ fn hash_word(text: &str, mut i: usize) -> (u64, usize) {
     let bytes = text.as_bytes();
     let mut hash = WORD_SEED;
     while i < bytes.len() {
-        let byte = bytes[i];
-        if byte.is_ascii() {
-            let folded = ASCII_WORD[byte as usize];
-            if folded == 0 {
-                break;
-            }
-            hash = mix(hash, folded);
+        let entry = WORD_BYTE[bytes[i] as usize];
+        if is_letter_or_digit(entry) {
+            hash = mix(hash, entry);
             i += 1;
+        } else if entry == 0 {
+            break;
         } else {
             let (word, len) = char_at(text, i);
             if !word {
