@@ -1,6 +1,6 @@
 //! `stancer label`: the claims of every sentence of every document, as CSV or JSON Lines.
 
-use super::{CliError, Output, Tally, load_pipeline, run_batches};
+use super::{CliError, Output, Reading, Tally, load_pipeline, run_batches};
 use clap::Args;
 use stancer::input::{Fields, Format, InputOptions, read_inputs};
 use stancer::output::{CLAIM_COLUMNS, OutputFormat, RecordWriter};
@@ -74,18 +74,17 @@ pub fn run(args: LabelArgs) -> Result<Tally, CliError> {
         return Err(CliError::Usage("-j must be at least 1".into()));
     }
     let started = Instant::now();
+    let reading = Reading::start(read_inputs(&args.inputs, args.common.options()), args.common.quiet);
     let pipeline = load_pipeline(args.common.rules.as_deref())?;
     let (output, out) = Output::open(args.output.as_deref())?;
     if args.excel && args.format != OutputFormat::Csv {
         return Err(CliError::Usage("--excel applies to CSV output only".into()));
     }
     let mut writer = RecordWriter::new(out, args.format, &CLAIM_COLUMNS, args.excel)?;
-    let inputs = read_inputs(&args.inputs, args.common.options());
     let mut numbering = SentenceNumbering::default();
     let tally = run_batches(
-        inputs,
+        reading,
         args.jobs,
-        args.common.quiet,
         |doc| pipeline.label_with(doc, args.all_sentences),
         |doc, mut labeled, tally| {
             tally.items += labeled.claims.iter().filter(|c| !c.label.is_empty()).count();

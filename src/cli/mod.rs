@@ -18,7 +18,8 @@ use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Instant;
 
 /// Why a command failed, which decides the exit code.
@@ -140,13 +141,48 @@ impl Output {
 const BATCH_DOCS: usize = 512;
 const BATCH_BYTES: usize = 8 << 20;
 
-/// Runs `work` over the documents of `inputs` on `jobs` threads in bounded batches and
-/// hands each result to `sink` in input order. Input problems are reported on standard
-/// error and counted in the returned tally.
+/// The input, read ahead in batches on a thread of its own from the moment it is
+/// started: commands start it before compiling the rules, so that the first batches are
+/// read and decoded while the automaton is built. The channel's bound keeps memory flat
+/// however large the input.
+pub struct Reading {
+    batches: std::sync::mpsc::Receiver<Vec<Item>>,
+    /// Batches sent and not yet taken (see `send`).
+    queued: Arc<AtomicUsize>,
+    read: Arc<AtomicU64>,
+    /// Whether to show a progress bar, and the input's size when known.
+    show_progress: bool,
+    total_bytes: Option<u64>,
+}
+
+impl Reading {
+    pub fn start(mut inputs: Inputs, quiet: bool) -> Reading {
+        let read = inputs.bytes_read();
+        let show_progress = !quiet && io::stderr().is_terminal();
+        // Before the inputs move to the reader; it walks the folders.
+        let total_bytes = if show_progress { inputs.total_bytes() } else { None };
+        let (sender, batches) = std::sync::mpsc::sync_channel::<Vec<Item>>(2);
+        let queued = Arc::new(AtomicUsize::new(0));
+        let reader_queued = Arc::clone(&queued);
+        // Not joined: when the run stops early (bad rules, a write error), dropping the
+        // receiver ends the reader at its next batch, or the process ends with it.
+        std::thread::spawn(move || read_batches(&mut inputs, sender, &reader_queued));
+        Reading {
+            batches,
+            queued,
+            read,
+            show_progress,
+            total_bytes,
+        }
+    }
+}
+
+/// Runs `work` over the documents read by `reading` on `jobs` threads and hands each
+/// result to `sink` in input order. Input problems are reported on standard error and
+/// counted in the returned tally.
 pub fn run_batches<T: Send>(
-    inputs: Inputs,
+    reading: Reading,
     jobs: Option<usize>,
-    quiet: bool,
     work: impl Fn(&Document) -> T + Sync,
     mut sink: impl FnMut(&Document, T, &mut Tally) -> io::Result<()>,
 ) -> Result<Tally, CliError> {
@@ -155,64 +191,60 @@ pub fn run_batches<T: Send>(
         builder = builder.num_threads(j);
     }
     let pool = builder.build().map_err(|e| CliError::Usage(format!("-j: {e}")))?;
-    let read = inputs.bytes_read();
-    let progress = progress_bar(quiet, || inputs.total_bytes());
+    let Reading {
+        batches,
+        queued,
+        read,
+        show_progress,
+        total_bytes,
+    } = reading;
+    // Only now: rule warnings printed while the rules compile would break the bar.
+    let progress = progress_bar(show_progress, total_bytes);
     let mut tally = Tally::default();
     let started = Instant::now();
-    // A reader thread reads ahead while the pool labels; the channel's bound keeps
-    // memory flat however large the input. JSON is decoded by the reader or by the
-    // pool, whichever has time (see `send`).
-    let (sender, batches) = std::sync::mpsc::sync_channel::<Vec<Item>>(2);
-    let queued = AtomicUsize::new(0);
     // Two batches are labeled at once, so that a thread done with its share of one
     // takes up the next instead of waiting for the slowest document; results are put
     // back in input order before they reach `sink`.
     let (done, finished) = std::sync::mpsc::channel::<(usize, std::thread::Result<Vec<Labeled<T>>>)>();
     let work = &work;
-    std::thread::scope(|scope| -> Result<(), CliError> {
-        // Owned here, so that leaving early (a write error) stops the reader before the
-        // scope waits for it.
-        let batches = batches;
-        scope.spawn(|| read_batches(inputs, sender, &queued));
-        pool.in_place_scope(|pool_scope| -> Result<(), CliError> {
-            let (mut started_batches, mut next) = (0, 0);
-            let mut waiting = std::collections::BTreeMap::new();
-            let mut reading = true;
-            loop {
-                while reading && started_batches - next < IN_FLIGHT {
-                    let Ok(items) = batches.recv() else {
-                        reading = false;
-                        break;
-                    };
-                    queued.fetch_sub(1, Ordering::Relaxed);
-                    let (done, index) = (done.clone(), started_batches);
-                    pool_scope.spawn(move |_| {
-                        // Reported even when it panics, or the loop below would wait forever.
-                        let results = std::panic::catch_unwind(AssertUnwindSafe(|| label_items(items, work)));
-                        let _ = done.send((index, results));
-                    });
-                    started_batches += 1;
-                }
-                if next == started_batches {
-                    return Ok(());
-                }
-                let (index, results) = finished.recv().expect("a batch's job always reports back");
-                waiting.insert(index, results.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-                while let Some(results) = waiting.remove(&next) {
-                    next += 1;
-                    for (record, result) in results {
-                        take(record, result, &mut tally, &progress, &mut sink)?;
-                    }
-                    progress.set_position(read.load(Ordering::Relaxed));
-                    let secs = started.elapsed().as_secs_f64().max(1e-9);
-                    progress.set_message(format!(
-                        "{} docs, {:.1} MB/s",
-                        tally.documents,
-                        tally.bytes as f64 / 1e6 / secs
-                    ));
-                }
+    pool.in_place_scope(|pool_scope| -> Result<(), CliError> {
+        let (mut started_batches, mut next) = (0, 0);
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut reading = true;
+        loop {
+            while reading && started_batches - next < IN_FLIGHT {
+                let Ok(items) = batches.recv() else {
+                    reading = false;
+                    break;
+                };
+                queued.fetch_sub(1, Ordering::Relaxed);
+                let (done, index) = (done.clone(), started_batches);
+                pool_scope.spawn(move |_| {
+                    // Reported even when it panics, or the loop below would wait forever.
+                    let results = std::panic::catch_unwind(AssertUnwindSafe(|| label_items(items, work)));
+                    let _ = done.send((index, results));
+                });
+                started_batches += 1;
             }
-        })
+            if next == started_batches {
+                return Ok(());
+            }
+            let (index, results) = finished.recv().expect("a batch's job always reports back");
+            waiting.insert(index, results.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+            while let Some(results) = waiting.remove(&next) {
+                next += 1;
+                for (record, result) in results {
+                    take(record, result, &mut tally, &progress, &mut sink)?;
+                }
+                progress.set_position(read.load(Ordering::Relaxed));
+                let secs = started.elapsed().as_secs_f64().max(1e-9);
+                progress.set_message(format!(
+                    "{} docs, {:.1} MB/s",
+                    tally.documents,
+                    tally.bytes as f64 / 1e6 / secs
+                ));
+            }
+        }
     })?;
     progress.finish_and_clear();
     Ok(tally)
@@ -291,7 +323,7 @@ fn take<T>(
 
 /// Groups the input items into batches and sends them; stops when the receiver is gone.
 /// `queued` counts the batches sent and not yet taken.
-fn read_batches(mut inputs: Inputs, sender: std::sync::mpsc::SyncSender<Vec<Item>>, queued: &AtomicUsize) {
+fn read_batches(inputs: &mut Inputs, sender: std::sync::mpsc::SyncSender<Vec<Item>>, queued: &AtomicUsize) {
     let mut batch = Vec::new();
     let mut bytes = 0;
     while let Some(item) = inputs.next_item() {
@@ -327,11 +359,11 @@ fn send(sender: &std::sync::mpsc::SyncSender<Vec<Item>>, batch: Vec<Item>, queue
 
 /// A progress line on a terminal: input bytes read, documents, MB/s of text, and a bar
 /// with the time left when the input's size is known (files, not standard input).
-fn progress_bar(quiet: bool, total_bytes: impl FnOnce() -> Option<u64>) -> ProgressBar {
-    if quiet || !io::stderr().is_terminal() {
+fn progress_bar(show: bool, total_bytes: Option<u64>) -> ProgressBar {
+    if !show {
         return ProgressBar::hidden();
     }
-    let (bar, template) = match total_bytes() {
+    let (bar, template) = match total_bytes {
         Some(total) => (
             ProgressBar::new(total),
             "{spinner} {elapsed_precise} [{bar:30}] {bytes}/{total_bytes} read, {msg}, {eta} left",

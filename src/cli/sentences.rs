@@ -1,7 +1,7 @@
 //! `stancer sentences`: the sentence spans of every document, for checking the splitter.
 
 use super::label::CommonInput;
-use super::{CliError, Output, Tally, load_rules, run_batches};
+use super::{CliError, Output, Reading, Tally, load_rules, run_batches};
 use clap::Args;
 use stancer::input::read_inputs;
 use stancer::output::{OutputFormat, RecordWriter, SENTENCE_COLUMNS, SentenceRecord};
@@ -33,16 +33,15 @@ pub fn run(args: SentencesArgs) -> Result<Tally, CliError> {
         return Err(CliError::Usage("-j must be at least 1".into()));
     }
     let started = Instant::now();
+    let reading = Reading::start(read_inputs(&args.inputs, args.common.options()), args.common.quiet);
     // Splitting needs only the abbreviations: no automaton is compiled.
     let segmenter = load_rules(args.common.rules.as_deref())?.segmenter;
     let (output, out) = Output::open(args.output.as_deref())?;
     let mut writer = RecordWriter::new(out, args.format, &SENTENCE_COLUMNS, false)?;
-    let inputs = read_inputs(&args.inputs, args.common.options());
     let mut numbering = SentenceNumbering::default();
     let tally = run_batches(
-        inputs,
+        reading,
         args.jobs,
-        args.common.quiet,
         |doc| {
             let mut chars = CharOffsets::new(&doc.text);
             segmenter
