@@ -92,6 +92,15 @@ pub fn attribute(
         resolve_opening_reference(text, sentence.clone(), &mut units, party, &scope_of);
     }
     let n = units.len();
+    // Words are only ever looked up before a unit (`words_before`), so the sentence's
+    // tail after the last unit is neither lower-cased nor split. A word cut at `reach`
+    // ends after every unit start and so is never looked up.
+    let reach = units
+        .iter()
+        .map(|u| u.span.end)
+        .max()
+        .unwrap_or(sentence.start)
+        .min(sentence.end);
     let mut state = Sentence {
         lexicon,
         text,
@@ -101,8 +110,8 @@ pub fn attribute(
         targets: vec![None; n],
         absorbed: vec![false; n],
         scopes: &scopes,
-        lower: text[sentence.clone()].to_ascii_lowercase(),
-        word_spans: word_spans(text, sentence.clone()),
+        lower: text[sentence.start..reach].to_ascii_lowercase(),
+        word_spans: word_spans(text, sentence.start..reach),
     };
     let mut att = Attribution::default();
     state.run(&mut att);
@@ -125,7 +134,8 @@ struct Sentence<'a> {
     absorbed: Vec<bool>,
     /// The byte ranges of each scope.
     scopes: &'a [Vec<Range<usize>>],
-    /// The sentence, ASCII-lower-cased (same byte offsets), and its words' byte spans.
+    /// The sentence up to the end of its last unit, ASCII-lower-cased (same byte
+    /// offsets), and its words' byte spans.
     lower: String,
     word_spans: Vec<(usize, usize)>,
 }
