@@ -1599,7 +1599,6 @@ fn is_conditional(sentence: &str) -> bool {
     )
 }
 
-/// Byte spans of the words of `text[range]`, as [`words`] finds them.
 /// The byte spans of [`words`] in `text[range]`. A byte loop rather than `words`
 /// itself: it runs over every sentence that reaches attribution.
 fn word_spans(text: &str, range: Range<usize>) -> Vec<(usize, usize)> {

@@ -210,11 +210,11 @@ pub fn run_batches<T: Send>(
     pool.in_place_scope(|pool_scope| -> Result<(), CliError> {
         let (mut started_batches, mut next) = (0, 0);
         let mut waiting = std::collections::BTreeMap::new();
-        let mut reading = true;
+        let mut more_input = true;
         loop {
-            while reading && started_batches - next < IN_FLIGHT {
+            while more_input && started_batches - next < IN_FLIGHT {
                 let Ok(items) = batches.recv() else {
-                    reading = false;
+                    more_input = false;
                     break;
                 };
                 queued.fetch_sub(1, Ordering::Relaxed);
@@ -260,22 +260,19 @@ type Labeled<T> = (Record, Option<T>);
 /// Decodes and labels a batch on the pool. A bug must not cost a long run: a document
 /// whose labeling panics is reported and skipped like a broken record.
 fn label_items<T: Send>(items: Vec<Item>, work: &(impl Fn(&Document) -> T + Sync)) -> Vec<Labeled<T>> {
-    let per_item: Vec<Vec<Labeled<T>>> = items
+    // rayon's collect keeps the input order.
+    items
         .into_par_iter()
-        .map(|item| {
-            item.records()
-                .into_iter()
-                .map(|record| {
-                    let result = match &record {
-                        Record::Doc(doc) => std::panic::catch_unwind(AssertUnwindSafe(|| work(doc))).ok(),
-                        _ => None,
-                    };
-                    (record, result)
-                })
-                .collect()
+        .flat_map_iter(|item| {
+            item.records().into_iter().map(|record| {
+                let result = match &record {
+                    Record::Doc(doc) => std::panic::catch_unwind(AssertUnwindSafe(|| work(doc))).ok(),
+                    _ => None,
+                };
+                (record, result)
+            })
         })
-        .collect();
-    per_item.into_iter().flatten().collect()
+        .collect()
 }
 
 /// Reports a record's problem, or hands a labeled document to `sink`.
