@@ -208,11 +208,15 @@ pub fn run_batches<T: Send>(
     let (done, finished) = std::sync::mpsc::channel::<(usize, std::thread::Result<Vec<Labeled<T>>>)>();
     let work = &work;
     pool.in_place_scope(|pool_scope| -> Result<(), CliError> {
+        // Batches handed to the pool, and the next one to hand to `sink`; those between
+        // are being labeled or are done and `waiting` for an earlier one.
         let (mut started_batches, mut next) = (0, 0);
         let mut waiting = std::collections::BTreeMap::new();
         let mut more_input = true;
         loop {
-            while more_input && started_batches - next < IN_FLIGHT {
+            // The pool gets new work before any results are written: writing a batch's
+            // rows takes the better part of a millisecond, time the pool would wait.
+            while more_input && started_batches - next - waiting.len() < IN_FLIGHT && started_batches - next < AHEAD {
                 let Ok(items) = batches.recv() else {
                     more_input = false;
                     break;
@@ -229,29 +233,33 @@ pub fn run_batches<T: Send>(
             if next == started_batches {
                 return Ok(());
             }
-            let (index, results) = finished.recv().expect("a batch's job always reports back");
-            waiting.insert(index, results.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-            while let Some(results) = waiting.remove(&next) {
-                next += 1;
-                for (record, result) in results {
-                    take(record, result, &mut tally, &progress, &mut sink)?;
-                }
-                progress.set_position(read.load(Ordering::Relaxed));
-                let secs = started.elapsed().as_secs_f64().max(1e-9);
-                progress.set_message(format!(
-                    "{} docs, {:.1} MB/s",
-                    tally.documents,
-                    tally.bytes as f64 / 1e6 / secs
-                ));
+            let Some(results) = waiting.remove(&next) else {
+                let (index, results) = finished.recv().expect("a batch's job always reports back");
+                waiting.insert(index, results.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+                continue;
+            };
+            next += 1;
+            for (record, result) in results {
+                take(record, result, &mut tally, &progress, &mut sink)?;
             }
+            progress.set_position(read.load(Ordering::Relaxed));
+            let secs = started.elapsed().as_secs_f64().max(1e-9);
+            progress.set_message(format!(
+                "{} docs, {:.1} MB/s",
+                tally.documents,
+                tally.bytes as f64 / 1e6 / secs
+            ));
         }
     })?;
     progress.finish_and_clear();
     Ok(tally)
 }
 
-/// Batches labeled at the same time.
+/// Batches labeled at the same time, and batches started and not yet written: a batch
+/// done before an earlier one waits for it, and a slow batch must not let the waiting
+/// ones pile up in memory.
 const IN_FLIGHT: usize = 2;
+const AHEAD: usize = 4;
 
 /// A record of the input, with the result of its labeling when it is a document (`None`
 /// when labeling panicked).
