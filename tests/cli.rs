@@ -205,6 +205,48 @@ fn output_is_identical_for_one_and_two_threads() {
     assert!(one.stdout == two.stdout, "output differs between -j 1 and -j 2");
 }
 
+/// `-j 1` reads on the labeling thread and `-j 2` on a reader thread beside the pool:
+/// the same rows, the same messages in the same order and the same exit code.
+#[test]
+fn one_thread_and_two_report_bad_records_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lines = String::new();
+    for i in 0..1500 {
+        match i % 400 {
+            7 => lines.push_str("{\"id\": \"broken\", \"text\": \n"),
+            9 => lines.push_str("{\"id\": \"notext\"}\n"),
+            _ => {
+                lines.push_str(&serde_json::json!({"id": format!("doc{i}"), "text": ARTICLE}).to_string());
+                lines.push('\n');
+            }
+        }
+    }
+    write(dir.path(), "mixed.jsonl", lines.as_bytes());
+    let run = |jobs: &str| {
+        let out = stancer_in(dir.path(), &["label", "mixed.jsonl", "-j", jobs], None);
+        let err = stderr(&out);
+        // The closing summary line holds the run time.
+        let messages: Vec<String> = err
+            .lines()
+            .filter(|l| !l.starts_with("stancer label:"))
+            .map(String::from)
+            .collect();
+        (out.status.code(), stdout(&out), messages, err)
+    };
+    let (one, two) = (run("1"), run("2"));
+    assert_eq!(one.0, Some(1), "{}", one.3);
+    assert_eq!(one.2.len(), 8, "{}", one.3);
+    assert!(
+        one.2[0].starts_with("skipped: mixed.jsonl:8: invalid JSON"),
+        "{}",
+        one.3
+    );
+    assert!(one.3.contains("8 skipped"), "{}", one.3);
+    assert_eq!(one.0, two.0);
+    assert_eq!(one.2, two.2);
+    assert!(one.1 == two.1, "rows differ between -j 1 and -j 2");
+}
+
 #[test]
 fn output_file_appears_whole() {
     let dir = tempfile::tempdir().unwrap();

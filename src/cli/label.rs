@@ -21,7 +21,8 @@ pub struct LabelArgs {
     /// Write to this file instead of standard output (written whole, or not at all).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Worker threads (default: all cores). The output does not depend on it.
+    /// Labeling threads (default: all cores); 1 runs the whole job on one thread. The
+    /// output does not depend on it.
     #[arg(short, long)]
     pub jobs: Option<usize>,
     /// CSV for spreadsheets: UTF-8 with a byte order mark and CRLF line ends.
@@ -74,7 +75,11 @@ pub fn run(args: LabelArgs) -> Result<Tally, CliError> {
         return Err(CliError::Usage("-j must be at least 1".into()));
     }
     let started = Instant::now();
-    let reading = Reading::start(read_inputs(&args.inputs, args.common.options()), args.common.quiet);
+    let reading = Reading::start(
+        read_inputs(&args.inputs, args.common.options()),
+        args.common.quiet,
+        args.jobs,
+    );
     let pipeline = load_pipeline(args.common.rules.as_deref())?;
     let (output, out) = Output::open(args.output.as_deref())?;
     if args.excel && args.format != OutputFormat::Csv {
@@ -84,7 +89,6 @@ pub fn run(args: LabelArgs) -> Result<Tally, CliError> {
     let mut numbering = SentenceNumbering::default();
     let tally = run_batches(
         reading,
-        args.jobs,
         |doc| pipeline.label_with(doc, args.all_sentences),
         |doc, mut labeled, tally| {
             tally.items += labeled.claims.iter().filter(|c| !c.label.is_empty()).count();

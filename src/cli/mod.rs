@@ -141,35 +141,50 @@ impl Output {
 const BATCH_DOCS: usize = 512;
 const BATCH_BYTES: usize = 8 << 20;
 
-/// The input, read ahead in batches on a thread of its own from the moment it is
+/// The input of a run. With one job, documents are read, labeled and written in turn on
+/// the calling thread: `-j 1` is one thread, for machines or job slots with one core.
+/// Otherwise it is read ahead in batches on a thread of its own from the moment it is
 /// started: commands start it before compiling the rules, so that the first batches are
 /// read and decoded while the automaton is built. The channel's bound keeps memory flat
 /// however large the input.
 pub struct Reading {
-    batches: std::sync::mpsc::Receiver<Vec<Item>>,
-    /// Batches sent and not yet taken (see `send`).
-    queued: Arc<AtomicUsize>,
+    source: Source,
+    jobs: Option<usize>,
     read: Arc<AtomicU64>,
     /// Whether to show a progress bar, and the input's size when known.
     show_progress: bool,
     total_bytes: Option<u64>,
 }
 
+enum Source {
+    Inline(Inputs),
+    Thread {
+        batches: std::sync::mpsc::Receiver<Vec<Item>>,
+        /// Batches sent and not yet taken (see `send`).
+        queued: Arc<AtomicUsize>,
+    },
+}
+
 impl Reading {
-    pub fn start(mut inputs: Inputs, quiet: bool) -> Reading {
+    pub fn start(mut inputs: Inputs, quiet: bool, jobs: Option<usize>) -> Reading {
         let read = inputs.bytes_read();
         let show_progress = !quiet && io::stderr().is_terminal();
         // Before the inputs move to the reader; it walks the folders.
         let total_bytes = if show_progress { inputs.total_bytes() } else { None };
-        let (sender, batches) = std::sync::mpsc::sync_channel::<Vec<Item>>(2);
-        let queued = Arc::new(AtomicUsize::new(0));
-        let reader_queued = Arc::clone(&queued);
-        // Not joined: when the run stops early (bad rules, a write error), dropping the
-        // receiver ends the reader at its next batch, or the process ends with it.
-        std::thread::spawn(move || read_batches(&mut inputs, sender, &reader_queued));
+        let source = if jobs == Some(1) {
+            Source::Inline(inputs)
+        } else {
+            let (sender, batches) = std::sync::mpsc::sync_channel::<Vec<Item>>(2);
+            let queued = Arc::new(AtomicUsize::new(0));
+            let reader_queued = Arc::clone(&queued);
+            // Not joined: when the run stops early (bad rules, a write error), dropping the
+            // receiver ends the reader at its next batch, or the process ends with it.
+            std::thread::spawn(move || read_batches(&mut inputs, sender, &reader_queued));
+            Source::Thread { batches, queued }
+        };
         Reading {
-            batches,
-            queued,
+            source,
+            jobs,
             read,
             show_progress,
             total_bytes,
@@ -177,31 +192,33 @@ impl Reading {
     }
 }
 
-/// Runs `work` over the documents read by `reading` on `jobs` threads and hands each
-/// result to `sink` in input order. Input problems are reported on standard error and
-/// counted in the returned tally.
+/// Runs `work` over the documents read by `reading` on its number of threads and hands
+/// each result to `sink` in input order. Input problems are reported on standard error
+/// and counted in the returned tally.
 pub fn run_batches<T: Send>(
     reading: Reading,
-    jobs: Option<usize>,
     work: impl Fn(&Document) -> T + Sync,
     mut sink: impl FnMut(&Document, T, &mut Tally) -> io::Result<()>,
 ) -> Result<Tally, CliError> {
+    let Reading {
+        source,
+        jobs,
+        read,
+        show_progress,
+        total_bytes,
+    } = reading;
+    let (batches, queued) = match source {
+        Source::Inline(inputs) => return run_inline(inputs, &read, show_progress, total_bytes, work, sink),
+        Source::Thread { batches, queued } => (batches, queued),
+    };
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(j) = jobs {
         builder = builder.num_threads(j);
     }
     let pool = builder.build().map_err(|e| CliError::Usage(format!("-j: {e}")))?;
-    let Reading {
-        batches,
-        queued,
-        read,
-        show_progress,
-        total_bytes,
-    } = reading;
     // Only now: rule warnings printed while the rules compile would break the bar.
-    let progress = progress_bar(show_progress, total_bytes);
+    let progress = Progress::start(show_progress, total_bytes, read);
     let mut tally = Tally::default();
-    let started = Instant::now();
     // Two batches are labeled at once, so that a thread done with its share of one
     // takes up the next instead of waiting for the slowest document; results are put
     // back in input order before they reach `sink`.
@@ -240,18 +257,42 @@ pub fn run_batches<T: Send>(
             };
             next += 1;
             for (record, result) in results {
-                take(record, result, &mut tally, &progress, &mut sink)?;
+                take(record, result, &mut tally, &progress.bar, &mut sink)?;
             }
-            progress.set_position(read.load(Ordering::Relaxed));
-            let secs = started.elapsed().as_secs_f64().max(1e-9);
-            progress.set_message(format!(
-                "{} docs, {:.1} MB/s",
-                tally.documents,
-                tally.bytes as f64 / 1e6 / secs
-            ));
+            progress.update(&tally);
         }
     })?;
-    progress.finish_and_clear();
+    progress.bar.finish_and_clear();
+    Ok(tally)
+}
+
+/// [`run_batches`] on the calling thread alone.
+fn run_inline<T>(
+    mut inputs: Inputs,
+    read: &Arc<AtomicU64>,
+    show_progress: bool,
+    total_bytes: Option<u64>,
+    work: impl Fn(&Document) -> T,
+    mut sink: impl FnMut(&Document, T, &mut Tally) -> io::Result<()>,
+) -> Result<Tally, CliError> {
+    let progress = Progress::start(show_progress, total_bytes, Arc::clone(read));
+    let mut tally = Tally::default();
+    let mut since_update = 0;
+    while let Some(item) = inputs.next_item() {
+        for record in item.records() {
+            let result = match &record {
+                Record::Doc(doc) => std::panic::catch_unwind(AssertUnwindSafe(|| work(doc))).ok(),
+                _ => None,
+            };
+            take(record, result, &mut tally, &progress.bar, &mut sink)?;
+        }
+        since_update += 1;
+        if since_update == BATCH_DOCS {
+            progress.update(&tally);
+            since_update = 0;
+        }
+    }
+    progress.bar.finish_and_clear();
     Ok(tally)
 }
 
@@ -364,24 +405,48 @@ fn send(sender: &std::sync::mpsc::SyncSender<Vec<Item>>, batch: Vec<Item>, queue
 
 /// A progress line on a terminal: input bytes read, documents, MB/s of text, and a bar
 /// with the time left when the input's size is known (files, not standard input).
-fn progress_bar(show: bool, total_bytes: Option<u64>) -> ProgressBar {
-    if !show {
-        return ProgressBar::hidden();
+struct Progress {
+    bar: ProgressBar,
+    read: Arc<AtomicU64>,
+    started: Instant,
+}
+
+impl Progress {
+    fn start(show: bool, total_bytes: Option<u64>, read: Arc<AtomicU64>) -> Progress {
+        let bar = if !show {
+            ProgressBar::hidden()
+        } else {
+            let (bar, template) = match total_bytes {
+                Some(total) => (
+                    ProgressBar::new(total),
+                    "{spinner} {elapsed_precise} [{bar:30}] {bytes}/{total_bytes} read, {msg}, {eta} left",
+                ),
+                None => (
+                    ProgressBar::new_spinner(),
+                    "{spinner} {elapsed_precise} {bytes} read, {msg}",
+                ),
+            };
+            if let Ok(style) = ProgressStyle::with_template(template) {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar.set_message("0 docs");
+            bar.enable_steady_tick(std::time::Duration::from_millis(200));
+            bar
+        };
+        Progress {
+            bar,
+            read,
+            started: Instant::now(),
+        }
     }
-    let (bar, template) = match total_bytes {
-        Some(total) => (
-            ProgressBar::new(total),
-            "{spinner} {elapsed_precise} [{bar:30}] {bytes}/{total_bytes} read, {msg}, {eta} left",
-        ),
-        None => (
-            ProgressBar::new_spinner(),
-            "{spinner} {elapsed_precise} {bytes} read, {msg}",
-        ),
-    };
-    if let Ok(style) = ProgressStyle::with_template(template) {
-        bar.set_style(style.progress_chars("=> "));
+
+    fn update(&self, tally: &Tally) {
+        self.bar.set_position(self.read.load(Ordering::Relaxed));
+        let secs = self.started.elapsed().as_secs_f64().max(1e-9);
+        self.bar.set_message(format!(
+            "{} docs, {:.1} MB/s",
+            tally.documents,
+            tally.bytes as f64 / 1e6 / secs
+        ));
     }
-    bar.set_message("0 docs");
-    bar.enable_steady_tick(std::time::Duration::from_millis(200));
-    bar
 }

@@ -23,7 +23,8 @@ pub struct SentencesArgs {
     /// Write to this file instead of standard output.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Worker threads (default: all cores).
+    /// Splitting threads (default: all cores); 1 runs the whole job on one thread. The
+    /// output does not depend on it.
     #[arg(short, long)]
     pub jobs: Option<usize>,
 }
@@ -33,7 +34,11 @@ pub fn run(args: SentencesArgs) -> Result<Tally, CliError> {
         return Err(CliError::Usage("-j must be at least 1".into()));
     }
     let started = Instant::now();
-    let reading = Reading::start(read_inputs(&args.inputs, args.common.options()), args.common.quiet);
+    let reading = Reading::start(
+        read_inputs(&args.inputs, args.common.options()),
+        args.common.quiet,
+        args.jobs,
+    );
     // Splitting needs only the abbreviations: no automaton is compiled.
     let segmenter = load_rules(args.common.rules.as_deref())?.segmenter;
     let (output, out) = Output::open(args.output.as_deref())?;
@@ -41,7 +46,6 @@ pub fn run(args: SentencesArgs) -> Result<Tally, CliError> {
     let mut numbering = SentenceNumbering::default();
     let tally = run_batches(
         reading,
-        args.jobs,
         |doc| {
             let mut chars = CharOffsets::new(&doc.text);
             segmenter
