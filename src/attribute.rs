@@ -6,7 +6,7 @@
 
 use crate::matcher::{Mention, MentionKind};
 use crate::rules::lexicon::PartyId;
-use crate::rules::{CueKind, Label, Lexicon, Modifier};
+use crate::rules::{CueKind, Label, Lexicon, Modifier, Source};
 use std::ops::Range;
 
 /// One (holder, label, target) claim with the evidence behind it. Spans are byte
@@ -23,12 +23,26 @@ pub struct Claim {
     pub rule: String,
 }
 
-/// A cue that gave no claim, and why.
+/// A cue that gave no claim, and why. Only `explain` shows these, so the rule is kept
+/// as its parts and formatted there: labeling drops thousands of cues per megabyte.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dropped {
     pub cue: Range<usize>,
-    pub rule: String,
-    pub reason: String,
+    /// The cue row.
+    pub source: Source,
+    /// The attribution pattern, when one matched.
+    pub pattern: Option<&'static str>,
+    pub reason: &'static str,
+}
+
+impl Dropped {
+    /// As a claim shows its rule: `cues.csv:57 verb-subject`, or `cues.csv:57`.
+    pub fn rule(&self) -> String {
+        match self.pattern {
+            Some(pattern) => format!("{} {pattern}", self.source),
+            None => self.source.to_string(),
+        }
+    }
 }
 
 /// A run of mentions read as one thing: a party unit, a cue, a negator...
@@ -289,11 +303,12 @@ impl Sentence<'_> {
             if cue.kind == CueKind::Role {
                 continue;
             }
-            let drop = |att: &mut Attribution, reason: &str| {
+            let drop = |att: &mut Attribution, reason: &'static str| {
                 att.dropped.push(Dropped {
                     cue: self.units[k].span.clone(),
-                    rule: cue.source.to_string(),
-                    reason: reason.to_owned(),
+                    source: cue.source.clone(),
+                    pattern: None,
+                    reason,
                 })
             };
             if self.proper_name_part(k) {
@@ -341,14 +356,7 @@ impl Sentence<'_> {
                     for (holders, label, target, pattern) in claims {
                         self.holders[k] = Some(holders.clone());
                         self.targets[k] = Some(target.clone());
-                        self.emit(
-                            att,
-                            k,
-                            &holders,
-                            label.or(cue.label),
-                            &target,
-                            &format!("{} {pattern}", cue.source),
-                        );
+                        self.emit(att, k, &holders, label.or(cue.label), &target, (&cue.source, pattern));
                     }
                 }
                 Err(reason) => drop(att, reason),
@@ -363,7 +371,7 @@ impl Sentence<'_> {
         holders: &[usize],
         label: Option<Label>,
         target: &Side,
-        rule: &str,
+        (source, pattern): (&Source, &'static str),
     ) {
         let Some(label) = label else { return };
         let before = att.claims.len();
@@ -395,17 +403,17 @@ impl Sentence<'_> {
                         cue: self.units[k].span.clone(),
                         holder_span: self.units[h].span.clone(),
                         target_span,
-                        rule: rule.to_owned(),
+                        rule: format!("{source} {pattern}"),
                     });
                 }
             }
         }
         if att.claims.len() == before {
-            let reason = "gives only claims already made by an earlier cue".to_owned();
             att.dropped.push(Dropped {
                 cue: self.units[k].span.clone(),
-                rule: rule.to_owned(),
-                reason,
+                source: source.clone(),
+                pattern: Some(pattern),
+                reason: "gives only claims already made by an earlier cue",
             });
         }
     }

@@ -149,7 +149,13 @@ pub fn explain(pipeline: &Pipeline, doc: &Document) -> String {
             );
         }
         for d in &att.dropped {
-            let _ = writeln!(out, "  dropped  {:?} [{}]: {}", &text[d.cue.clone()], d.rule, d.reason);
+            let _ = writeln!(
+                out,
+                "  dropped  {:?} [{}]: {}",
+                &text[d.cue.clone()],
+                d.rule(),
+                d.reason
+            );
         }
     }
     out

@@ -29,6 +29,7 @@ pub(super) fn open(reader: Box<dyn BufRead + Send>, path: String, format: Format
             line: 0,
             fields: Arc::new(fields.clone()),
             done: false,
+            buffer: Vec::new(),
         }),
         Format::Csv => Box::new(table(reader, path, b',', fields).map(Item::Ready)),
         Format::Tsv => Box::new(table(reader, path, b'\t', fields).map(Item::Ready)),
@@ -172,6 +173,7 @@ struct JsonLines {
     line: u64,
     fields: Arc<Fields>,
     done: bool,
+    buffer: Vec<u8>,
 }
 
 impl Iterator for JsonLines {
@@ -181,15 +183,21 @@ impl Iterator for JsonLines {
         if self.done {
             return None;
         }
-        let mut bytes = Vec::new();
-        match self.reader.read_until(b'\n', &mut bytes) {
+        // Read into a buffer kept across lines, then copied out at its size: a new
+        // vector per line grew by doubling, a dozen reallocations for an article.
+        self.buffer.clear();
+        match self.reader.read_until(b'\n', &mut self.buffer) {
             Ok(0) => None,
             Ok(_) => {
                 self.line += 1;
                 Some(Item::Json(JsonLine {
                     path: Arc::clone(&self.path),
                     line: self.line,
-                    bytes,
+                    // A long line takes the buffer with it rather than being held twice.
+                    bytes: match self.buffer.len() > 1 << 20 {
+                        true => std::mem::take(&mut self.buffer),
+                        false => self.buffer.clone(),
+                    },
                     fields: Arc::clone(&self.fields),
                 }))
             }
