@@ -63,9 +63,15 @@ impl Lexicon {
             .enumerate()
             .map(|(i, p)| (p.id.clone(), PartyId(i as u16)))
             .collect();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut meanings: Vec<PatternMeaning> = Vec::new();
-        let mut by_text: HashMap<String, usize> = HashMap::new();
+        // Sized up front: growing these by doubling copied megabytes at every start.
+        let rows = pack.actors.len()
+            + pack.bodies.len()
+            + pack.cues.iter().map(|c| c.forms.len()).sum::<usize>()
+            + pack.negators.len()
+            + pack.speakers.len();
+        let mut patterns: Vec<String> = Vec::with_capacity(rows);
+        let mut meanings: Vec<PatternMeaning> = Vec::with_capacity(rows);
+        let mut by_text: HashMap<String, usize> = HashMap::with_capacity(rows);
         let mut slot = |text: &str| -> usize {
             let key = text.to_ascii_lowercase();
             *by_text.entry(key.clone()).or_insert_with(|| {
@@ -74,8 +80,8 @@ impl Lexicon {
                 patterns.len() - 1
             })
         };
-        let mut slots: Vec<(usize, Meaning)> = Vec::new();
-        let mut aliases = Vec::new();
+        let mut slots: Vec<(usize, Meaning)> = Vec::with_capacity(rows);
+        let mut aliases = Vec::with_capacity(pack.actors.len());
         for alias in &pack.actors {
             // Unknown parties were rejected at load time.
             let Some(&party) = party_index.get(&alias.party) else {

@@ -417,7 +417,7 @@ fn load_aliases(
     out: &mut Vec<ActorAlias>,
     diags: &mut Vec<RuleError>,
 ) {
-    let mut seen: HashMap<(&str, &str, &str, &str), u32> = HashMap::new();
+    let mut seen: HashMap<(&str, &str, &str, &str), u32> = HashMap::with_capacity(table.len());
     for row in table.rows() {
         let alias = row.get("alias");
         let party = row.get("party");
@@ -465,7 +465,7 @@ fn load_aliases(
 
 /// An alias that names two parties at the same time cannot be resolved.
 fn check_alias_overlaps(aliases: &[ActorAlias], diags: &mut Vec<RuleError>) {
-    let mut by_alias: HashMap<&str, Vec<&ActorAlias>> = HashMap::new();
+    let mut by_alias: HashMap<&str, Vec<&ActorAlias>> = HashMap::with_capacity(aliases.len());
     for a in aliases {
         by_alias.entry(a.alias.as_str()).or_default().push(a);
     }

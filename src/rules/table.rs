@@ -107,6 +107,11 @@ impl Table {
         Some(Table { file, header, rows })
     }
 
+    /// Rows read, comment lines not counted.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
     pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
         self.rows.iter().map(|(line, fields)| Row {
             table: self,
