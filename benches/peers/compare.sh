@@ -73,13 +73,15 @@ fi
 # the largest peak RSS, as "NAME<TAB>seconds<TAB>KiB" lines in $tmp/results.
 echo "timing $(wc -l < "$tmp/commands") commands, $repeat rounds..." >&2
 "$python" - "$repeat" "$tmp/commands" > "$tmp/results" <<'PY'
-import os, statistics, subprocess, sys, time
+import json, os, statistics, subprocess, sys, time
 repeat, listing = int(sys.argv[1]), sys.argv[2]
 commands = [line.rstrip("\n").split("\t") for line in open(listing) if line.strip()]
 walls = {c[0]: [] for c in commands}
 rss = {c[0]: 0 for c in commands}
 for round_ in range(repeat):
-    for name, *cmd in commands:
+    # Every other round runs the commands in reverse, so that no command always
+    # follows the long spaCy run (or always comes first) on a machine whose speed drifts.
+    for name, *cmd in (commands if round_ % 2 == 0 else commands[::-1]):
         t0 = time.perf_counter()
         p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(p.pid, 0)
@@ -90,10 +92,12 @@ for round_ in range(repeat):
         print(f"round {round_ + 1}: {name}: {walls[name][-1]:.3f} s", file=sys.stderr)
 for name, *_ in commands:
     print(f"{name}\t{statistics.median(walls[name]):.3f}\t{rss[name]}")
+with open(listing + ".rounds.json", "w") as f:
+    json.dump(walls, f)
 PY
 
 "$python" - "$tmp/fnc-1.jsonl" "$tmp/results" "$tmp" <<'PY'
-import json, os, sys
+import json, os, statistics, sys
 corpus, results, tmp = sys.argv[1:4]
 docs = text_bytes = 0
 with open(corpus, encoding="utf-8") as f:
@@ -127,6 +131,16 @@ if peer:
     for n in stancer_names:
         print(f"{n} / spaCy: {wall[peer[0]] / wall[n]:.1f}x whole process, "
               f"{net[peer[0]] / net[n]:.1f}x net of start-up")
+# The same ratios taken within each round, whose commands ran minutes apart at most.
+rounds = json.load(open(os.path.join(tmp, "commands.rounds.json")))
+paired = lambda a, b: statistics.median(x / y for x, y in zip(rounds[a], rounds[b]))
+if len(rounds[names[0]]) > 1:
+    pairs = []
+    if len(stancer_names) == 2:
+        pairs.append((f"{stancer_names[1]} / {stancer_names[0]}", paired(stancer_names[0], stancer_names[1])))
+    if peer:
+        pairs += [(f"{n} / spaCy", paired(peer[0], n)) for n in stancer_names]
+    print("per round, median: " + "; ".join(f"{label} {ratio:.2f}x" for label, ratio in pairs))
 def count(path):
     try:
         with open(path, encoding="utf-8") as f:
