@@ -134,10 +134,11 @@ impl Scanner {
                 offer(next_inner, &mut resume);
                 next_inner = inner.next().unwrap_or(usize::MAX);
             }
-            if self.has(Key::Single(hash)) {
+            let (single, first) = self.starts(hash);
+            if single {
                 offer(start, &mut resume);
                 i = i.max(resume);
-            } else if self.has(Key::First(hash)) {
+            } else if first {
                 pending = Some((start, hash));
             }
         }
@@ -150,6 +151,15 @@ impl Scanner {
     fn has(&self, key: Key) -> bool {
         let bit = key.bit();
         self.words[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// `has(Key::Single(hash))` and `has(Key::First(hash))` with one look-up: the two
+    /// bits are neighbours (see [`Key::bit`]), and most words set neither.
+    #[inline]
+    fn starts(&self, hash: u64) -> (bool, bool) {
+        let bit = Key::Single(hash).bit();
+        let word = self.words[bit / 64];
+        (word & (1 << (bit % 64)) != 0, word & (1 << ((bit ^ 1) % 64)) != 0)
     }
 
     /// The end and index of the longest pattern starting at `start`.
@@ -219,12 +229,14 @@ enum Key {
 
 impl Key {
     fn bit(self) -> usize {
-        let mixed = match self {
-            Key::Single(h) => h,
-            Key::First(h) => h ^ 0x5bd1_e995_5bd1_e995,
-            Key::Pair(first, second) => first.rotate_left(17) ^ second.wrapping_mul(0x2545_f491_4f6c_dd1d),
-        };
-        (mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - FILTER_BITS.trailing_zeros())) as usize
+        let spread =
+            |mixed: u64| (mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - FILTER_BITS.trailing_zeros())) as usize;
+        match self {
+            // A word's two keys sit side by side, in one u64 of the filter.
+            Key::Single(h) => spread(h) & !1,
+            Key::First(h) => spread(h) | 1,
+            Key::Pair(first, second) => spread(first.rotate_left(17) ^ second.wrapping_mul(0x2545_f491_4f6c_dd1d)),
+        }
     }
 }
 
