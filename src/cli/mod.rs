@@ -148,7 +148,7 @@ const BATCH_BYTES: usize = 8 << 20;
 /// read and decoded while the automaton is built. The channel's bound keeps memory flat
 /// however large the input.
 pub struct Reading {
-    source: Source,
+    reader: Reader,
     jobs: Option<usize>,
     read: Arc<AtomicU64>,
     /// Whether to show a progress bar, and the input's size when known.
@@ -156,7 +156,8 @@ pub struct Reading {
     total_bytes: Option<u64>,
 }
 
-enum Source {
+/// Who reads: the labeling thread itself, or a thread of its own.
+enum Reader {
     Inline(Inputs),
     Thread {
         batches: std::sync::mpsc::Receiver<Vec<Item>>,
@@ -171,8 +172,8 @@ impl Reading {
         let show_progress = !quiet && io::stderr().is_terminal();
         // Before the inputs move to the reader; it walks the folders.
         let total_bytes = if show_progress { inputs.total_bytes() } else { None };
-        let source = if jobs == Some(1) {
-            Source::Inline(inputs)
+        let reader = if jobs == Some(1) {
+            Reader::Inline(inputs)
         } else {
             let (sender, batches) = std::sync::mpsc::sync_channel::<Vec<Item>>(2);
             let queued = Arc::new(AtomicUsize::new(0));
@@ -180,10 +181,10 @@ impl Reading {
             // Not joined: when the run stops early (bad rules, a write error), dropping the
             // receiver ends the reader at its next batch, or the process ends with it.
             std::thread::spawn(move || read_batches(&mut inputs, sender, &reader_queued));
-            Source::Thread { batches, queued }
+            Reader::Thread { batches, queued }
         };
         Reading {
-            source,
+            reader,
             jobs,
             read,
             show_progress,
@@ -201,15 +202,15 @@ pub fn run_batches<T: Send>(
     mut sink: impl FnMut(&Document, T, &mut Tally) -> io::Result<()>,
 ) -> Result<Tally, CliError> {
     let Reading {
-        source,
+        reader,
         jobs,
         read,
         show_progress,
         total_bytes,
     } = reading;
-    let (batches, queued) = match source {
-        Source::Inline(inputs) => return run_inline(inputs, &read, show_progress, total_bytes, work, sink),
-        Source::Thread { batches, queued } => (batches, queued),
+    let (batches, queued) = match reader {
+        Reader::Inline(inputs) => return run_inline(inputs, read, show_progress, total_bytes, work, sink),
+        Reader::Thread { batches, queued } => (batches, queued),
     };
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(j) = jobs {
@@ -269,13 +270,13 @@ pub fn run_batches<T: Send>(
 /// [`run_batches`] on the calling thread alone.
 fn run_inline<T>(
     mut inputs: Inputs,
-    read: &Arc<AtomicU64>,
+    read: Arc<AtomicU64>,
     show_progress: bool,
     total_bytes: Option<u64>,
     work: impl Fn(&Document) -> T,
     mut sink: impl FnMut(&Document, T, &mut Tally) -> io::Result<()>,
 ) -> Result<Tally, CliError> {
-    let progress = Progress::start(show_progress, total_bytes, Arc::clone(read));
+    let progress = Progress::start(show_progress, total_bytes, read);
     let mut tally = Tally::default();
     let mut since_update = 0;
     while let Some(item) = inputs.next_item() {
