@@ -149,7 +149,6 @@ const BATCH_BYTES: usize = 8 << 20;
 /// however large the input.
 pub struct Reading {
     reader: Reader,
-    jobs: Option<usize>,
     read: Arc<AtomicU64>,
     /// Whether to show a progress bar, and the input's size when known.
     show_progress: bool,
@@ -163,6 +162,8 @@ enum Reader {
         batches: std::sync::mpsc::Receiver<Vec<Item>>,
         /// Batches sent and not yet taken (see `send`).
         queued: Arc<AtomicUsize>,
+        /// Labeling threads; all cores when not given.
+        jobs: Option<usize>,
     },
 }
 
@@ -181,11 +182,10 @@ impl Reading {
             // Not joined: when the run stops early (bad rules, a write error), dropping the
             // receiver ends the reader at its next batch, or the process ends with it.
             std::thread::spawn(move || read_batches(&mut inputs, sender, &reader_queued));
-            Reader::Thread { batches, queued }
+            Reader::Thread { batches, queued, jobs }
         };
         Reading {
             reader,
-            jobs,
             read,
             show_progress,
             total_bytes,
@@ -203,14 +203,13 @@ pub fn run_batches<T: Send>(
 ) -> Result<Tally, CliError> {
     let Reading {
         reader,
-        jobs,
         read,
         show_progress,
         total_bytes,
     } = reading;
-    let (batches, queued) = match reader {
+    let (batches, queued, jobs) = match reader {
         Reader::Inline(inputs) => return run_inline(inputs, read, show_progress, total_bytes, work, sink),
-        Reader::Thread { batches, queued } => (batches, queued),
+        Reader::Thread { batches, queued, jobs } => (batches, queued, jobs),
     };
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(j) = jobs {
@@ -280,11 +279,7 @@ fn run_inline<T>(
     let mut tally = Tally::default();
     let mut since_update = 0;
     while let Some(item) = inputs.next_item() {
-        for record in item.records() {
-            let result = match &record {
-                Record::Doc(doc) => std::panic::catch_unwind(AssertUnwindSafe(|| work(doc))).ok(),
-                _ => None,
-            };
+        for (record, result) in item.records().into_iter().map(|record| label_record(record, &work)) {
             take(record, result, &mut tally, &progress.bar, &mut sink)?;
         }
         since_update += 1;
@@ -307,22 +302,23 @@ const AHEAD: usize = 4;
 /// when labeling panicked).
 type Labeled<T> = (Record, Option<T>);
 
-/// Decodes and labels a batch on the pool. A bug must not cost a long run: a document
-/// whose labeling panics is reported and skipped like a broken record.
+/// Decodes and labels a batch on the pool.
 fn label_items<T: Send>(items: Vec<Item>, work: &(impl Fn(&Document) -> T + Sync)) -> Vec<Labeled<T>> {
     // rayon's collect keeps the input order.
     items
         .into_par_iter()
-        .flat_map_iter(|item| {
-            item.records().into_iter().map(|record| {
-                let result = match &record {
-                    Record::Doc(doc) => std::panic::catch_unwind(AssertUnwindSafe(|| work(doc))).ok(),
-                    _ => None,
-                };
-                (record, result)
-            })
-        })
+        .flat_map_iter(|item| item.records().into_iter().map(|record| label_record(record, work)))
         .collect()
+}
+
+/// Labels a record that is a document. A bug must not cost a long run: a document whose
+/// labeling panics is reported and skipped like a broken record.
+fn label_record<T>(record: Record, work: &impl Fn(&Document) -> T) -> Labeled<T> {
+    let result = match &record {
+        Record::Doc(doc) => std::panic::catch_unwind(AssertUnwindSafe(|| work(doc))).ok(),
+        _ => None,
+    };
+    (record, result)
 }
 
 /// Reports a record's problem, or hands a labeled document to `sink`.
