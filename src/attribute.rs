@@ -1608,39 +1608,72 @@ fn is_conditional(sentence: &str) -> bool {
 }
 
 /// The byte spans of [`words`] in `text[range]`. A byte loop rather than `words`
-/// itself: it runs over every sentence that reaches attribution.
+/// itself: it runs over every sentence that reaches attribution. Runs of ASCII letters
+/// and of separators, most of any sentence, take one table look-up a byte.
 fn word_spans(text: &str, range: Range<usize>) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut spans = Vec::with_capacity(range.len() / 6 + 1);
-    // The current word's start, and whether it has a letter or digit yet.
-    let mut word: Option<(usize, bool)> = None;
-    let mut i = range.start;
-    while i < range.end {
-        let (in_word, alphanumeric, len) = match bytes[i] {
-            b if b.is_ascii_alphanumeric() => (true, true, 1),
-            b'\'' | b'-' => (true, false, 1),
-            b if b.is_ascii() => (false, false, 1),
+    // What a byte is: a word's ASCII letter or digit, an ASCII byte that joins a word
+    // without making one ("'", "-"), another ASCII byte, or the start of a longer character.
+    const SEPARATOR: u8 = 0;
+    const ALPHANUMERIC: u8 = 1;
+    const JOINER: u8 = 2;
+    const WIDE: u8 = 3;
+    static CLASS: [u8; 256] = {
+        let mut table = [WIDE; 256];
+        let mut b = 0;
+        while b < 128 {
+            table[b] = match b as u8 {
+                c if c.is_ascii_alphanumeric() => ALPHANUMERIC,
+                b'\'' | b'-' => JOINER,
+                _ => SEPARATOR,
+            };
+            b += 1;
+        }
+        table
+    };
+    // (in a word, letter or digit, length) of the character at `i`.
+    let char_class = |i: usize| -> (bool, bool, usize) {
+        match CLASS[text.as_bytes()[i] as usize] {
+            ALPHANUMERIC => (true, true, 1),
+            JOINER => (true, false, 1),
+            SEPARATOR => (false, false, 1),
             _ => {
                 let c = text[i..].chars().next().unwrap_or_default();
                 let alphanumeric = c.is_alphanumeric();
                 (alphanumeric || c == '’' || c == '‑', alphanumeric, c.len_utf8())
             }
-        };
-        match (&mut word, in_word) {
-            (Some((_, seen)), true) => *seen |= alphanumeric,
-            (None, true) => word = Some((i, alphanumeric)),
-            (Some((start, seen)), false) => {
-                if *seen {
-                    spans.push((*start, i));
-                }
-                word = None;
-            }
-            (None, false) => {}
         }
+    };
+    let bytes = &text.as_bytes()[..range.end];
+    let mut spans = Vec::with_capacity(range.len() / 6 + 1);
+    let mut i = range.start;
+    while i < range.end {
+        if CLASS[bytes[i] as usize] == SEPARATOR {
+            i += 1;
+            continue;
+        }
+        let (in_word, mut seen, len) = char_class(i);
+        if !in_word {
+            i += len;
+            continue;
+        }
+        let start = i;
         i += len;
-    }
-    if let Some((start, true)) = word {
-        spans.push((start, range.end));
+        while i < range.end {
+            if CLASS[bytes[i] as usize] == ALPHANUMERIC {
+                seen = true;
+                i += 1;
+                continue;
+            }
+            let (in_word, alphanumeric, len) = char_class(i);
+            if !in_word {
+                break;
+            }
+            seen |= alphanumeric;
+            i += len;
+        }
+        if seen {
+            spans.push((start, i));
+        }
     }
     spans
 }
@@ -2020,6 +2053,9 @@ mod tests {
             "",
             "-'’",
             "end-",
+            "naïve",
+            "'a' a--b Kyiv’",
+            "Ελλάδα",
         ] {
             let text = format!("«{s}»");
             let range = '«'.len_utf8()..text.len() - '»'.len_utf8();
