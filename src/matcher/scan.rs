@@ -8,7 +8,7 @@
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{AhoCorasick, Anchored, BuildError, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, BuildError, MatchKind, packed};
 use std::ops::Range;
 
 /// Bits in the word filter: the built-in pack's 5,600 patterns set about 4% of them
@@ -26,7 +26,89 @@ pub struct Scanner {
     /// "to" starts "To Lam" but is walked only when "lam" follows.
     words: Vec<u64>,
     /// The patterns that need no word start, searched for the ordinary way.
-    inner: Option<AhoCorasick>,
+    inner: Option<Inner>,
+}
+
+/// The search for patterns that need no word start ("n't"). They are few, and a packed
+/// (SIMD) search for every ASCII case form of them skips most of a text at once; a
+/// rare-byte search stops at every apostrophe. The automaton is the fallback when
+/// the CPU has no such instructions or the patterns have too many case forms.
+enum Inner {
+    Packed(packed::Searcher),
+    Automaton(AhoCorasick),
+}
+
+impl Inner {
+    /// Packed searches take at most 64 patterns.
+    const MAX_PACKED: usize = 64;
+
+    fn new(patterns: &[&String]) -> Result<Inner, BuildError> {
+        let mut forms = Vec::new();
+        for pattern in patterns {
+            if !ascii_case_forms(pattern.as_bytes(), Inner::MAX_PACKED, &mut forms) {
+                break;
+            }
+        }
+        if forms.len() <= Inner::MAX_PACKED {
+            let mut builder = packed::Config::new()
+                .match_kind(packed::MatchKind::LeftmostLongest)
+                .builder();
+            if let Some(searcher) = builder.extend(&forms).build() {
+                return Ok(Inner::Packed(searcher));
+            }
+        }
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(patterns)
+            .map(Inner::Automaton)
+    }
+
+    /// Where the matches in `text` start.
+    fn starts<'t>(&'t self, text: &'t str) -> InnerStarts<'t> {
+        match self {
+            Inner::Packed(searcher) => InnerStarts::Packed(searcher.find_iter(text)),
+            Inner::Automaton(ac) => InnerStarts::Automaton(ac.find_iter(text)),
+        }
+    }
+}
+
+enum InnerStarts<'t> {
+    Packed(packed::FindIter<'t, 't>),
+    Automaton(aho_corasick::FindIter<'t, 't>),
+}
+
+impl Iterator for InnerStarts<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            InnerStarts::Packed(it) => it.next().map(|m| m.start()),
+            InnerStarts::Automaton(it) => it.next().map(|m| m.start()),
+        }
+    }
+}
+
+/// Adds every ASCII case form of `pattern` to `forms` ("n't", "N't", "n'T", "N'T"),
+/// unless that makes more than `limit` in all; returns whether it did.
+fn ascii_case_forms(pattern: &[u8], limit: usize, forms: &mut Vec<Vec<u8>>) -> bool {
+    let letters: Vec<usize> = (0..pattern.len())
+        .filter(|&i| pattern[i].is_ascii_alphabetic())
+        .collect();
+    if letters.len() >= usize::BITS as usize || forms.len() + (1 << letters.len()) > limit {
+        forms.push(Vec::new()); // over the limit: the caller falls back
+        return false;
+    }
+    for upper in 0..1usize << letters.len() {
+        let mut form = pattern.to_ascii_lowercase();
+        for (k, &i) in letters.iter().enumerate() {
+            if upper & (1 << k) != 0 {
+                form[i] = form[i].to_ascii_uppercase();
+            }
+        }
+        forms.push(form);
+    }
+    true
 }
 
 impl Scanner {
@@ -65,12 +147,7 @@ impl Scanner {
         let inner = if inner.is_empty() {
             None
         } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .ascii_case_insensitive(true)
-                    .build(inner)?,
-            )
+            Some(Inner::new(&inner)?)
         };
         Ok(Scanner {
             automaton,
@@ -86,7 +163,7 @@ impl Scanner {
     /// "Indiana" hides nothing but itself.
     pub fn scan(&self, text: &str, mut found: impl FnMut(Range<usize>, usize) -> bool) {
         let bytes = text.as_bytes();
-        let mut inner = self.inner.iter().flat_map(|ac| ac.find_iter(text)).map(|m| m.start());
+        let mut inner = self.inner.iter().flat_map(|inner| inner.starts(text));
         let mut next_inner = inner.next().unwrap_or(usize::MAX);
         // Nothing may start before `resume`: it is inside an accepted match.
         let mut resume = 0;
@@ -323,6 +400,43 @@ mod tests {
             true
         });
         out
+    }
+
+    #[test]
+    fn packed_search_for_case_forms_finds_what_the_case_blind_automaton_finds() {
+        let text = "Didn't DIDN'T didN’T isn’t can´t won't N'T n't-n’tn't, Sayn't";
+        let automaton_starts = |patterns: &[&String]| -> Vec<usize> {
+            let ac = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .build(patterns)
+                .unwrap();
+            Inner::Automaton(ac).starts(text).collect()
+        };
+        let clitics = ["n't".to_owned(), "n’t".to_owned()];
+        let clitics: Vec<&String> = clitics.iter().collect();
+        let inner = Inner::new(&clitics).unwrap();
+        if !matches!(inner, Inner::Packed(_)) {
+            eprintln!("no packed search on this CPU; the automaton is used");
+        }
+        let found: Vec<usize> = inner.starts(text).collect();
+        assert_eq!(found, automaton_starts(&clitics));
+        assert_eq!(found.len(), 10);
+        // Seven letters have 128 case forms, past what a packed search takes.
+        let long = ["-abcdefg".to_owned()];
+        let long: Vec<&String> = long.iter().collect();
+        assert!(matches!(Inner::new(&long).unwrap(), Inner::Automaton(_)));
+    }
+
+    #[test]
+    fn case_forms_are_every_ascii_case_of_the_letters() {
+        let mut forms = Vec::new();
+        assert!(ascii_case_forms("n’t".as_bytes(), 64, &mut forms));
+        let mut forms: Vec<String> = forms.into_iter().map(|f| String::from_utf8(f).unwrap()).collect();
+        forms.sort();
+        assert_eq!(forms, ["N’T", "N’t", "n’T", "n’t"]);
+        let mut forms = Vec::new();
+        assert!(!ascii_case_forms(b"abcdefg", 64, &mut forms));
     }
 
     #[test]
