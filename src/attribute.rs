@@ -1209,7 +1209,7 @@ type ClaimsOr = Result<Vec<(Vec<usize>, Option<Label>, Side, &'static str)>, &'s
 /// Merges adjacent actor, body and speaker mentions into units: "Pakistan's foreign
 /// ministry" is one PAK unit, "Indian analysts" one speaker, "the ministry" unresolved.
 fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], scope_of: &dyn Fn(usize) -> usize) -> Vec<Unit> {
-    let mut units: Vec<Unit> = Vec::new();
+    let mut units: Vec<Unit> = Vec::with_capacity(mentions.len());
     let mut i = 0;
     while i < mentions.len() {
         let m = mentions[i];
