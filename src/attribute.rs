@@ -100,10 +100,10 @@ pub fn attribute(
         .iter()
         .filter(|m| dateline_end.is_none_or(|end| m.span.start >= end))
         .collect();
-    let (scope_of, scopes) = clause_scopes(text, sentence.clone());
-    let mut units = merge_units(lexicon, text, &mentions, &scope_of);
+    let (starts, scopes) = clause_scopes(text, sentence.clone());
+    let mut units = merge_units(lexicon, text, &mentions, &starts);
     if let Some(party) = previous_holder {
-        resolve_opening_reference(text, sentence.clone(), &mut units, party, &scope_of);
+        resolve_opening_reference(text, sentence.clone(), &mut units, party, &starts);
     }
     let n = units.len();
     // Words are only ever looked up before a unit (`words_before`), so the sentence's
@@ -1201,14 +1201,25 @@ impl Sentence<'_> {
     }
 }
 
-/// The scope id of a byte offset.
-type ScopeOf = Box<dyn Fn(usize) -> usize>;
+/// Where each stretch of a clause scope begins, in order: (byte offset, scope id).
+struct ScopeStarts(Vec<(usize, usize)>);
+
+impl ScopeStarts {
+    /// The scope id of a byte offset.
+    fn scope_of(&self, pos: usize) -> usize {
+        match self.0.binary_search_by_key(&pos, |s| s.0) {
+            Ok(i) => self.0[i].1,
+            Err(0) => 0,
+            Err(i) => self.0[i - 1].1,
+        }
+    }
+}
 
 type ClaimsOr = Result<Vec<(Vec<usize>, Option<Label>, Side, &'static str)>, &'static str>;
 
 /// Merges adjacent actor, body and speaker mentions into units: "Pakistan's foreign
 /// ministry" is one PAK unit, "Indian analysts" one speaker, "the ministry" unresolved.
-fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], scope_of: &dyn Fn(usize) -> usize) -> Vec<Unit> {
+fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], starts: &ScopeStarts) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::with_capacity(mentions.len());
     let mut i = 0;
     while i < mentions.len() {
@@ -1225,7 +1236,7 @@ fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], scope_of: &
                 possessive: m.possessive,
                 adjective: false,
                 anaphoric: false,
-                scope: scope_of(m.span.start),
+                scope: starts.scope_of(m.span.start),
             });
             i += 1;
             continue;
@@ -1279,7 +1290,7 @@ fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], scope_of: &
             possessive: last.possessive,
             adjective,
             anaphoric,
-            scope: scope_of(m.span.start),
+            scope: starts.scope_of(m.span.start),
         });
         i = j;
     }
@@ -1293,7 +1304,7 @@ fn resolve_opening_reference(
     sentence: Range<usize>,
     units: &mut Vec<Unit>,
     party: PartyId,
-    scope_of: &dyn Fn(usize) -> usize,
+    starts: &ScopeStarts,
 ) {
     let s = &text[sentence.clone()];
     let lead: Vec<&str> = words(s).take(3).collect();
@@ -1321,7 +1332,7 @@ fn resolve_opening_reference(
             possessive: false,
             adjective: false,
             anaphoric: true,
-            scope: scope_of(start),
+            scope: starts.scope_of(start),
         };
         units.insert(0, unit);
     }
@@ -1435,7 +1446,7 @@ fn scope_markers(s: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
 /// Clause scopes of a sentence: cut at ";", ":", contrastive conjunctions and unpaired
 /// dashes; a parenthesis or a dash pair opens an inner scope, and the text after it
 /// continues the outer one.
-fn clause_scopes(text: &str, sentence: Range<usize>) -> (ScopeOf, Vec<Vec<Range<usize>>>) {
+fn clause_scopes(text: &str, sentence: Range<usize>) -> (ScopeStarts, Vec<Vec<Range<usize>>>) {
     let s = &text[sentence.clone()];
     #[derive(Clone, Copy, PartialEq)]
     enum Ev {
@@ -1507,14 +1518,7 @@ fn clause_scopes(text: &str, sentence: Range<usize>) -> (ScopeOf, Vec<Vec<Range<
     for ranges in &mut scopes {
         ranges.retain(|r| r.start < r.end);
     }
-    let lookup = move |pos: usize| -> usize {
-        match starts.binary_search_by_key(&pos, |s| s.0) {
-            Ok(i) => starts[i].1,
-            Err(0) => 0,
-            Err(i) => starts[i - 1].1,
-        }
-    };
-    (Box::new(lookup), scopes)
+    (ScopeStarts(starts), scopes)
 }
 
 /// "TEHRAN (Reuters) -", "AFP -", "Moscow, March 3 (AP) —": a wire tag before a dash
