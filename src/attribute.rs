@@ -485,8 +485,8 @@ impl Sentence<'_> {
         let before = self.words_before(self.units[k].span.start, 2);
         let marker = |w: &str| NOUN_MARKERS.contains(&w);
         // "international support", "unwavering support": an adjective before a bare verb form.
-        let cue_text = self.text[self.units[k].span.clone()].to_ascii_lowercase();
-        let bare = !cue_text.ends_with("ed") && !cue_text.ends_with('s');
+        let cue_text = &self.text[self.units[k].span.clone()];
+        let bare = !ends_with_ignore_case(cue_text, "ed") && !ends_with_ignore_case(cue_text, "s");
         let adjectival = |w: &str| {
             ["al", "ic", "ive", "ous", "ful", "ing", "ent", "ant", "ong"]
                 .iter()
@@ -529,9 +529,9 @@ impl Sentence<'_> {
                 if matches!(self.cue_kind(j), Some(CueKind::Verb | CueKind::Phrase)) {
                     let gap = self.gap(self.units[j].span.end, self.units[k].span.start);
                     let joined = words(gap).any(|w| {
-                        matches!(
-                            w.to_ascii_lowercase().as_str(),
-                            "and" | "or" | "but" | "that" | "to" | "while" | "then" | "as" | "who" | "which"
+                        word_in(
+                            w,
+                            &["and", "or", "but", "that", "to", "while", "then", "as", "who", "which"],
                         )
                     });
                     if !gap.contains([',', ';']) && !joined && word_count(gap) <= 5 {
@@ -628,7 +628,7 @@ impl Sentence<'_> {
                 // participle after a comma belongs to the clause's subject too.
                 let cue_word = words(&self.text[self.units[k].span.clone()]).next().unwrap_or("");
                 let participle = gap.contains(',')
-                    && (cue_word.to_ascii_lowercase().ends_with("ing")
+                    && (ends_with_ignore_case(cue_word, "ing")
                         || self.words_before(self.units[k].span.start, 3).contains(&"having"));
                 if (has_conjunction(gap) || participle)
                     && let Some(first) = self.first_party_in_scope(k).filter(|&f| f < c && !self.located(f))
@@ -652,23 +652,12 @@ impl Sentence<'_> {
         let scope_start = self.scope_start(k);
         let lead = words(self.gap(scope_start, self.units[k].span.start))
             .filter(|w| {
-                !matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "but"
-                        | "and"
-                        | "while"
-                        | "yet"
-                        | "also"
-                        | "again"
-                        | "later"
-                        | "then"
-                        | "even"
-                        | "as"
-                        | "instead"
-                        | "he"
-                        | "she"
-                        | "it"
-                        | "they"
+                !word_in(
+                    w,
+                    &[
+                        "but", "and", "while", "yet", "also", "again", "later", "then", "even", "as", "instead", "he",
+                        "she", "it", "they",
+                    ],
                 ) && !w.ends_with("ly")
             })
             .count();
@@ -849,9 +838,7 @@ impl Sentence<'_> {
                         | "seemed"
                 )
         });
-        let participle = words(cue_text)
-            .next()
-            .is_some_and(|w| w.to_ascii_lowercase().ends_with("ed"));
+        let participle = words(cue_text).next().is_some_and(|w| ends_with_ignore_case(w, "ed"));
         if !(by_follows || (copula && participle)) {
             return None;
         }
@@ -1070,36 +1057,23 @@ impl Sentence<'_> {
         }
         let gap = self.gap(self.units[last].span.end, self.units[n].span.start);
         let aux = words(gap).all(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "had"
-                    | "has"
-                    | "have"
-                    | "did"
-                    | "does"
-                    | "do"
-                    | "was"
-                    | "were"
-                    | "is"
-                    | "are"
-                    | "could"
-                    | "would"
-                    | "will"
-                    | "ever"
-                    | "also"
+            word_in(
+                w,
+                &[
+                    "had", "has", "have", "did", "does", "do", "was", "were", "is", "are", "could", "would", "will",
+                    "ever", "also",
+                ],
             )
         });
-        let negator = self.text[self.units[n].span.clone()].to_ascii_lowercase();
-        (aux && word_count(gap) <= 2
-            && !gap.contains(',')
-            && matches!(negator.as_str(), "not" | "never" | "n't" | "n’t"))
-        .then_some(p)
+        let negator = &self.text[self.units[n].span.clone()];
+        (aux && word_count(gap) <= 2 && !gap.contains(',') && word_in(negator, &["not", "never", "n't", "n’t"]))
+            .then_some(p)
     }
 
     /// "according to Pakistan's foreign ministry": the holder follows the cue.
     fn according_to(&self, k: usize) -> Option<Vec<usize>> {
-        let cue_text = self.text[self.units[k].span.clone()].to_ascii_lowercase();
-        if !cue_text.starts_with("according") {
+        let cue_text = &self.text[self.units[k].span.clone()];
+        if !starts_with_ignore_case(cue_text, "according") {
             return None;
         }
         let j = k + 1;
@@ -1263,16 +1237,16 @@ fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], starts: &Sc
         let chain = &mentions[i..j];
         let former = words(&text[..m.span.start])
             .next_back()
-            .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "former" | "ex" | "then" | "retired"));
+            .is_some_and(|w| word_in(w, &["former", "ex", "then", "retired"]));
         let head = head_actor(lexicon, chain);
         let last = chain[chain.len() - 1];
-        let next_word = words(&text[last.tail..]).next().map(str::to_ascii_lowercase);
+        let next_word = words(&text[last.tail..]).next();
         let head_alias = head.map(|(_, alias)| &lexicon.alias(alias).rule);
         // "the Singapore summit", "the Minsk agreement": a place, not a party.
         let venue = !last.possessive
             && head_alias
                 .is_some_and(|a| matches!(a.kind.as_str(), "capital" | "name" | "short") && !a.alias.contains('.'))
-            && next_word.as_deref().is_some_and(|w| EVENT_NOUNS.contains(&w));
+            && next_word.is_some_and(|w| word_in(w, EVENT_NOUNS));
         let kind = if former || chain.iter().any(|c| matches!(c.kind, MentionKind::Speaker { .. })) {
             UnitKind::Speaker
         } else if venue || chain.iter().any(|c| matches!(c.kind, MentionKind::Inactive { .. })) {
@@ -1713,6 +1687,16 @@ fn coordinator(gap: &str) -> Option<Join> {
 /// Whether `word` is one of `list`, ignoring ASCII case, without allocating.
 fn word_in(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// Whether `s` ends with `suffix` (lower case), ignoring ASCII case, without allocating.
+fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len() && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
+/// Whether `s` starts with `prefix` (lower case), ignoring ASCII case, without allocating.
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
 fn has_conjunction(gap: &str) -> bool {
