@@ -25,7 +25,7 @@ pub struct Scanner {
     /// one word, the first word of a longer one, and its first two words. A word like
     /// "to" starts "To Lam" but is walked only when "lam" follows.
     words: Vec<u64>,
-    /// The patterns that need no word start, searched for the ordinary way.
+    /// The patterns that need no word start ("n't"), searched for over the whole text.
     inner: Option<Inner>,
 }
 
