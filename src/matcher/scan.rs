@@ -44,12 +44,10 @@ impl Inner {
 
     fn new(patterns: &[&String]) -> Result<Inner, BuildError> {
         let mut forms = Vec::new();
-        for pattern in patterns {
-            if !ascii_case_forms(pattern.as_bytes(), Inner::MAX_PACKED, &mut forms) {
-                break;
-            }
-        }
-        if forms.len() <= Inner::MAX_PACKED {
+        let fits = patterns
+            .iter()
+            .all(|pattern| ascii_case_forms(pattern.as_bytes(), Inner::MAX_PACKED, &mut forms));
+        if fits {
             let mut builder = packed::Config::new()
                 .match_kind(packed::MatchKind::LeftmostLongest)
                 .builder();
@@ -57,6 +55,11 @@ impl Inner {
                 return Ok(Inner::Packed(searcher));
             }
         }
+        Inner::automaton(patterns)
+    }
+
+    /// The case-blind automaton over `patterns`.
+    fn automaton(patterns: &[&String]) -> Result<Inner, BuildError> {
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
@@ -90,13 +93,13 @@ impl Iterator for InnerStarts<'_> {
 }
 
 /// Adds every ASCII case form of `pattern` to `forms` ("n't", "N't", "n'T", "N'T"),
-/// unless that makes more than `limit` in all; returns whether it did.
+/// unless that makes more than `limit` in all; returns whether it did (when not,
+/// `forms` is left as it was).
 fn ascii_case_forms(pattern: &[u8], limit: usize, forms: &mut Vec<Vec<u8>>) -> bool {
     let letters: Vec<usize> = (0..pattern.len())
         .filter(|&i| pattern[i].is_ascii_alphabetic())
         .collect();
     if letters.len() >= usize::BITS as usize || forms.len() + (1 << letters.len()) > limit {
-        forms.push(Vec::new()); // over the limit: the caller falls back
         return false;
     }
     for upper in 0..1usize << letters.len() {
@@ -405,14 +408,8 @@ mod tests {
     #[test]
     fn packed_search_for_case_forms_finds_what_the_case_blind_automaton_finds() {
         let text = "Didn't DIDN'T didN’T isn’t can´t won't N'T n't-n’tn't, Sayn't";
-        let automaton_starts = |patterns: &[&String]| -> Vec<usize> {
-            let ac = AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(true)
-                .build(patterns)
-                .unwrap();
-            Inner::Automaton(ac).starts(text).collect()
-        };
+        let automaton_starts =
+            |patterns: &[&String]| -> Vec<usize> { Inner::automaton(patterns).unwrap().starts(text).collect() };
         let clitics = ["n't".to_owned(), "n’t".to_owned()];
         let clitics: Vec<&String> = clitics.iter().collect();
         let inner = Inner::new(&clitics).unwrap();
@@ -423,7 +420,7 @@ mod tests {
         assert_eq!(found, automaton_starts(&clitics));
         assert_eq!(found.len(), 10);
         // Seven letters have 128 case forms, past what a packed search takes.
-        let long = ["-abcdefg".to_owned()];
+        let long = ["n't".to_owned(), "-abcdefg".to_owned()];
         let long: Vec<&String> = long.iter().collect();
         assert!(matches!(Inner::new(&long).unwrap(), Inner::Automaton(_)));
     }
@@ -435,8 +432,9 @@ mod tests {
         let mut forms: Vec<String> = forms.into_iter().map(|f| String::from_utf8(f).unwrap()).collect();
         forms.sort();
         assert_eq!(forms, ["N’T", "N’t", "n’T", "n’t"]);
-        let mut forms = Vec::new();
+        let mut forms = vec![b"x".to_vec()];
         assert!(!ascii_case_forms(b"abcdefg", 64, &mut forms));
+        assert_eq!(forms, [b"x".to_vec()]);
     }
 
     #[test]
