@@ -107,8 +107,8 @@ pub fn attribute(
     }
     let n = units.len();
     // Words are only ever looked up before a unit (`words_before`), so the sentence's
-    // tail after the last unit is neither lower-cased nor split. A word cut at `reach`
-    // ends after every unit start and so is never looked up.
+    // tail after the last unit is not lower-cased. A word cut at `reach` ends after
+    // every unit start and so is never looked up.
     let reach = units
         .iter()
         .map(|u| u.span.end)
@@ -125,7 +125,6 @@ pub fn attribute(
         absorbed: vec![false; n],
         scopes: &scopes,
         lower: text[sentence.start..reach].to_ascii_lowercase(),
-        word_spans: word_spans(text, sentence.start..reach),
     };
     let mut att = Attribution::default();
     state.run(&mut att);
@@ -149,9 +148,8 @@ struct Sentence<'a> {
     /// The byte ranges of each scope.
     scopes: &'a [Vec<Range<usize>>],
     /// The sentence up to the end of its last unit, ASCII-lower-cased (same byte
-    /// offsets), and its words' byte spans.
+    /// offsets).
     lower: String,
-    word_spans: Vec<(usize, usize)>,
 }
 
 /// Up to three words before a position, nearest first, without allocating.
@@ -448,11 +446,11 @@ impl Sentence<'_> {
     /// Up to `n` words before byte `at` in the sentence, nearest first, lower case.
     /// Slices of the sentence's lower-cased copy: this runs for every cue and candidate.
     fn words_before(&self, at: usize, n: usize) -> Before<'_> {
-        let end = self.word_spans.partition_point(|w| w.1 <= at);
-        let mut before = Before { words: [""; 3], len: 0 };
-        for &(a, b) in self.word_spans[end.saturating_sub(n.min(3))..end].iter().rev() {
-            before.words[before.len] = &self.lower[a - self.sentence.start..b - self.sentence.start];
-            before.len += 1;
+        let start = self.sentence.start;
+        let (spans, len) = spans_before(self.text, start, start + self.lower.len(), at, n);
+        let mut before = Before { words: [""; 3], len };
+        for (word, &(a, b)) in before.words.iter_mut().zip(&spans[..len]) {
+            *word = &self.lower[a - start..b - start];
         }
         before
     }
@@ -1503,21 +1501,29 @@ fn dateline_end(sentence: &str) -> Option<usize> {
         cut -= 1;
     }
     let head = &sentence[..cut];
-    // Most sentences have no dash near their start: one pass over the bytes ('-', and
-    // the last bytes of "–" and "—") spares them four substring searches.
-    if !head.bytes().any(|b| matches!(b, b'-' | 0x93 | 0x94)) {
-        return None;
-    }
-    let (at, dash) = ["—", " – ", " - ", " -- "]
-        .iter()
-        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
-        .min()?;
+    let (at, dash) = first_dash(head)?;
     let tag = &head[..at];
     let bracketed = tag.contains('(') && tag.trim_end().ends_with(')');
     let shouted = !tag.trim().is_empty()
         && word_count(tag) <= 3
         && tag.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
     (bracketed || shouted).then_some(at + dash)
+}
+
+/// The first "—", " – ", " - " or " -- " in `head`: where it starts and its length. One
+/// pass over the bytes, stopping at '-' and at the last byte of "–" and "—" (most
+/// sentences have none near their start), rather than a substring search for each.
+fn first_dash(head: &str) -> Option<(usize, usize)> {
+    let b = head.as_bytes();
+    let at = |i: usize, s: &str| b.get(i..i + s.len()) == Some(s.as_bytes());
+    b.iter().enumerate().find_map(|(i, &byte)| match byte {
+        // A dash starting before an earlier one ends: " - " ends after " -- " starts.
+        b'-' if i > 0 && at(i - 1, " -- ") => Some((i - 1, 4)),
+        b'-' if i > 0 && at(i - 1, " - ") => Some((i - 1, 3)),
+        0x94 if i >= 2 && at(i - 2, "—") => Some((i - 2, 3)),
+        0x93 if i >= 3 && at(i - 3, " – ") => Some((i - 3, 5)),
+        _ => None,
+    })
 }
 
 fn enclosing_quote(text: &str, sentence: Range<usize>, at: usize) -> Option<(usize, usize)> {
@@ -1585,75 +1591,92 @@ fn is_conditional(sentence: &str) -> bool {
     )
 }
 
-/// The byte spans of [`words`] in `text[range]`. A byte loop rather than `words`
-/// itself: it runs over every sentence that reaches attribution. Runs of ASCII letters
-/// and of separators, most of any sentence, take one table look-up a byte.
-fn word_spans(text: &str, range: Range<usize>) -> Vec<(usize, usize)> {
-    // What a byte is: a word's ASCII letter or digit, an ASCII byte that joins a word
-    // without making one ("'", "-"), another ASCII byte, or the start of a longer character.
-    const SEPARATOR: u8 = 0;
-    const ALPHANUMERIC: u8 = 1;
-    const JOINER: u8 = 2;
-    const WIDE: u8 = 3;
-    static CLASS: [u8; 256] = {
-        let mut table = [WIDE; 256];
-        let mut b = 0;
-        while b < 128 {
-            table[b] = match b as u8 {
-                c if c.is_ascii_alphanumeric() => ALPHANUMERIC,
-                b'\'' | b'-' => JOINER,
-                _ => SEPARATOR,
-            };
-            b += 1;
-        }
-        table
-    };
-    // (in a word, letter or digit, length) of the character at `i`.
-    let char_class = |i: usize| -> (bool, bool, usize) {
-        match CLASS[text.as_bytes()[i] as usize] {
-            ALPHANUMERIC => (true, true, 1),
-            JOINER => (true, false, 1),
-            SEPARATOR => (false, false, 1),
-            _ => {
-                let c = text[i..].chars().next().unwrap_or_default();
-                let alphanumeric = c.is_alphanumeric();
-                (alphanumeric || c == '’' || c == '‑', alphanumeric, c.len_utf8())
+/// What an ASCII byte is to [`words`]: a letter or digit, a byte that joins a word
+/// without making one ("'", "-"), or a separator; [`WIDE`] starts a longer character.
+static WORD_CLASS: [u8; 256] = {
+    let mut table = [WIDE; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            c if c.is_ascii_alphanumeric() => ALPHANUMERIC,
+            b'\'' | b'-' => JOINER,
+            _ => SEPARATOR,
+        };
+        b += 1;
+    }
+    table
+};
+const SEPARATOR: u8 = 0;
+const ALPHANUMERIC: u8 = 1;
+const JOINER: u8 = 2;
+const WIDE: u8 = 3;
+
+/// The character that ends at byte `i` of `text`, as [`words`] sees it: (in a word,
+/// letter or digit, length in bytes).
+#[inline]
+fn class_before(text: &str, i: usize) -> (bool, bool, usize) {
+    match WORD_CLASS[text.as_bytes()[i - 1] as usize] {
+        ALPHANUMERIC => (true, true, 1),
+        JOINER => (true, false, 1),
+        SEPARATOR => (false, false, 1),
+        _ => wide_class(text[..i].chars().next_back().unwrap_or_default()),
+    }
+}
+
+/// Whether the character that starts at byte `i` of `text` is in a word.
+fn in_word_at(text: &str, i: usize) -> bool {
+    match WORD_CLASS[text.as_bytes()[i] as usize] {
+        ALPHANUMERIC | JOINER => true,
+        SEPARATOR => false,
+        _ => wide_class(text[i..].chars().next().unwrap_or_default()).0,
+    }
+}
+
+fn wide_class(c: char) -> (bool, bool, usize) {
+    let alphanumeric = c.is_alphanumeric();
+    (alphanumeric || c == '’' || c == '‑', alphanumeric, c.len_utf8())
+}
+
+/// Up to `n` of the [`words`] of `text[start..end]` that end at or before `at`, nearest
+/// first, as byte spans. Read backwards from `at`, a few words each time: this runs for
+/// every cue and candidate, and splitting the whole sentence first cost more than all
+/// the look-ups together.
+fn spans_before(text: &str, start: usize, end: usize, at: usize, n: usize) -> ([(usize, usize); 3], usize) {
+    let mut spans = [(0, 0); 3];
+    let mut len = 0;
+    let mut i = at.min(end);
+    // A word running on past `at` does not end before it.
+    if i < end && in_word_at(text, i) {
+        while i > start {
+            let (in_word, _, width) = class_before(text, i);
+            if !in_word {
+                break;
             }
+            i -= width;
         }
-    };
-    let bytes = &text.as_bytes()[..range.end];
-    let mut spans = Vec::with_capacity(range.len() / 6 + 1);
-    let mut i = range.start;
-    while i < range.end {
-        if CLASS[bytes[i] as usize] == SEPARATOR {
-            i += 1;
-            continue;
-        }
-        let (in_word, mut seen, len) = char_class(i);
+    }
+    while len < n.min(3) && i > start {
+        let (in_word, _, width) = class_before(text, i);
         if !in_word {
-            i += len;
+            i -= width;
             continue;
         }
-        let start = i;
-        i += len;
-        while i < range.end {
-            if CLASS[bytes[i] as usize] == ALPHANUMERIC {
-                seen = true;
-                i += 1;
-                continue;
-            }
-            let (in_word, alphanumeric, len) = char_class(i);
+        let word_end = i;
+        let mut seen = false;
+        while i > start {
+            let (in_word, alphanumeric, width) = class_before(text, i);
             if !in_word {
                 break;
             }
             seen |= alphanumeric;
-            i += len;
+            i -= width;
         }
         if seen {
-            spans.push((start, i));
+            spans[len] = (i, word_end);
+            len += 1;
         }
     }
-    spans
+    (spans, len)
 }
 
 /// Words of a text fragment: runs of letters, digits, apostrophes and hyphens.
@@ -1961,6 +1984,27 @@ mod tests {
     }
 
     #[test]
+    fn first_dash_is_the_earliest_of_the_four_dashes() {
+        for head in [
+            "TEHRAN (Reuters) - Iran",
+            "AFP -- Iran - x",
+            "a—b – c - d",
+            "x – y—z",
+            "U.S.-led - talks",
+            "---- -",
+            " -- - ",
+            "no dash here",
+            "’— –",
+        ] {
+            let expected = ["—", " – ", " - ", " -- "]
+                .iter()
+                .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+                .min();
+            assert_eq!(first_dash(head), expected, "{head:?}");
+        }
+    }
+
+    #[test]
     fn dateline_tag_is_detected() {
         assert_eq!(dateline_end("TEHRAN (Reuters) - Iran rejected the claim."), Some(19));
         assert_eq!(dateline_end("AFP - Iran rejected the claim."), Some(6));
@@ -2033,7 +2077,7 @@ mod tests {
     }
 
     #[test]
-    fn word_spans_are_the_spans_of_words() {
+    fn words_before_a_position_are_the_words_that_end_there() {
         for s in [
             "U.S.-mediated, don't -",
             "  Kyiv’s ‑ São Paulo — 5,000 ' -- x’ ‑‑a ",
@@ -2047,13 +2091,26 @@ mod tests {
         ] {
             let text = format!("«{s}»");
             let range = '«'.len_utf8()..text.len() - '»'.len_utf8();
-            let expected: Vec<(usize, usize)> = words(&text[range.clone()])
-                .map(|w| {
-                    let start = w.as_ptr() as usize - text.as_ptr() as usize;
-                    (start, start + w.len())
-                })
-                .collect();
-            assert_eq!(word_spans(&text, range), expected, "{s:?}");
+            let spans = |end: usize| -> Vec<(usize, usize)> {
+                words(&text[range.start..end])
+                    .map(|w| {
+                        let start = w.as_ptr() as usize - text.as_ptr() as usize;
+                        (start, start + w.len())
+                    })
+                    .collect()
+            };
+            // Every position, also inside words, with the sentence cut short too.
+            for end in (range.start..=range.end).filter(|&e| text.is_char_boundary(e)) {
+                let cut = spans(end);
+                for at in (range.start..=text.len()).filter(|&a| text.is_char_boundary(a)) {
+                    for n in 1..=3 {
+                        let expected: Vec<(usize, usize)> =
+                            cut.iter().rev().filter(|w| w.1 <= at).take(n).copied().collect();
+                        let (found, len) = spans_before(&text, range.start, end, at, n);
+                        assert_eq!(found[..len], expected[..], "{s:?} cut at {end}, before {at}, {n} words");
+                    }
+                }
+            }
         }
     }
 }
