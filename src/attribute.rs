@@ -1386,6 +1386,15 @@ fn scope_markers(s: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < bytes.len() {
+            #[cfg(target_arch = "x86_64")]
+            if let Some(block) = bytes.get(i..i + 17) {
+                let starts = marker_starts(block.try_into().expect("a 17-byte slice"));
+                if starts == 0 {
+                    i += 16;
+                    continue;
+                }
+                i += starts.trailing_zeros() as usize;
+            }
             let at = i;
             i += 1;
             let mut candidates = FIRST[bytes[at] as usize];
@@ -1414,6 +1423,47 @@ fn scope_markers(s: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
         None
     })
 }
+
+/// Bits for the first 16 bytes of `block` where a [`SCOPE_MARKERS`] entry may start,
+/// lowest bit first: a punctuation mark or the lead byte of "—", a comma before a space,
+/// or a space before "–", "-" or the first letter of a conjunction, in either case.
+/// SSE2 tests the 16 positions at once; a table look-up and branch on every byte of
+/// every attributed sentence stopped at every space, a sixth of the text.
+#[cfg(target_arch = "x86_64")]
+fn marker_starts(block: &[u8; 17]) -> u32 {
+    use std::arch::x86_64::{__m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8};
+    use std::arch::x86_64::{_mm_or_si128, _mm_set1_epi8};
+    // SAFETY: SSE2 is part of the x86-64 baseline, so every x86-64 CPU runs these
+    // instructions, and the two loads read bytes 0..16 and 1..17 of `block`, unaligned.
+    unsafe {
+        let v = _mm_loadu_si128(block.as_ptr().cast());
+        let next = _mm_loadu_si128(block[1..].as_ptr().cast());
+        let any = |x: __m128i, bytes: &[u8]| {
+            bytes.iter().fold(_mm_set1_epi8(0), |m, &c| {
+                _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8(c as i8)))
+            })
+        };
+        let folded = _mm_or_si128(next, _mm_set1_epi8(0x20));
+        let after_space = _mm_or_si128(any(next, MARKER_AFTER_SPACE), any(folded, MARKER_LETTERS));
+        let found = _mm_or_si128(
+            any(v, MARKER_FIRST),
+            _mm_or_si128(
+                _mm_and_si128(any(v, b" "), after_space),
+                _mm_and_si128(any(v, b","), any(next, b" ")),
+            ),
+        );
+        _mm_movemask_epi8(found) as u32
+    }
+}
+
+/// What [`marker_starts`] looks for: marks that start a marker alone, and what may
+/// follow a space that starts one (the lead byte of "–", a hyphen, or a letter).
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+const MARKER_FIRST: &[u8] = b";:([)]\xE2";
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+const MARKER_AFTER_SPACE: &[u8] = b"\xE2-";
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+const MARKER_LETTERS: &[u8] = b"wbeay";
 
 /// Clause scopes of a sentence: cut at ";", ":", contrastive conjunctions and unpaired
 /// dashes; a parenthesis or a dash pair opens an inner scope, and the text after it
@@ -2133,6 +2183,19 @@ mod tests {
     }
 
     #[test]
+    fn every_scope_marker_starts_where_the_block_search_looks() {
+        for marker in SCOPE_MARKERS {
+            let m = marker.as_bytes();
+            let looked_at = match m[0] {
+                b' ' => MARKER_AFTER_SPACE.contains(&m[1]) || MARKER_LETTERS.contains(&m[1].to_ascii_lowercase()),
+                b',' => m[1] == b' ',
+                first => MARKER_FIRST.contains(&first),
+            };
+            assert!(looked_at, "{marker:?}");
+        }
+    }
+
+    #[test]
     fn scope_markers_are_what_a_leftmost_longest_automaton_finds() {
         let automaton = aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
@@ -2173,7 +2236,7 @@ mod tests {
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
         for _ in 0..5000 {
             let mut text = String::new();
-            for _ in 0..(seed % 12) {
+            for _ in 0..(seed % 24) {
                 seed ^= seed << 13;
                 seed ^= seed >> 7;
                 seed ^= seed << 17;
