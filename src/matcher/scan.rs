@@ -198,8 +198,8 @@ impl Scanner {
                 }
             }
             let start = i;
-            let (hash, end) = hash_word(text, start);
-            i = end;
+            let (hash, next) = hash_word(text, start);
+            i = next;
             if let Some((first, first_hash)) = pending.take()
                 && self.has(Key::Pair(first_hash, hash))
             {
@@ -393,7 +393,8 @@ impl ChunkHash {
     }
 }
 
-/// The hash of the word starting at `i`, and where the word ends.
+/// The hash of the word starting at `i`, and where the scan goes on: where the word
+/// ends, or past the ASCII separators after it.
 #[inline]
 fn hash_word(text: &str, i: usize) -> (u64, usize) {
     #[cfg(target_arch = "x86_64")]
@@ -433,6 +434,13 @@ fn ascii_word(bytes: &[u8], i: usize) -> Option<(u64, usize)> {
     if len == 16 || wide & (1 << len) != 0 {
         return None;
     }
+    // The separators after the word, to the next letter, digit or longer character.
+    let later = (letter_or_digit | wide) & !((1 << len) - 1);
+    let next = i + if later == 0 {
+        16
+    } else {
+        later.trailing_zeros() as usize
+    };
     let block = u128::from_le_bytes(*block);
     // Letters and digits all have the 0x20 bit once folded.
     let fold = |chunk: u64, n: usize| (chunk | 0x2020_2020_2020_2020) & (u64::MAX >> (64 - 8 * n.min(8)));
@@ -440,7 +448,7 @@ fn ascii_word(bytes: &[u8], i: usize) -> Option<(u64, usize)> {
     if len > 8 {
         hash = mix_chunk(hash, fold((block >> 64) as u64, len - 8));
     }
-    Some((hash ^ len as u64, i + len))
+    Some((hash ^ len as u64, next))
 }
 
 /// [`hash_word`] a byte at a time, for any word.
@@ -494,10 +502,15 @@ mod tests {
             .filter(|&i| i == 0 || !text[..i].chars().next_back().is_some_and(is_word_char));
         let mut words = 0;
         for start in starts {
-            let (hash, end) = hash_word(text, start);
-            assert_eq!(hash_word_bytewise(text, start), (hash, end), "{:?}", &text[start..]);
+            let (hash, end) = hash_word_bytewise(text, start);
             assert_eq!(hash, word_hash(&bytes[start..end]), "{:?}", &text[start..end]);
             assert!(!text[end..].chars().next().is_some_and(is_word_char));
+            // The block path may go on past the separators, but only ASCII ones.
+            let (block_hash, next) = hash_word(text, start);
+            assert_eq!(block_hash, hash, "{:?}", &text[start..end]);
+            assert!(next >= end && bytes[end..next].iter().all(|&b| WORD_BYTE[b as usize] == 0));
+            let stopped = next == bytes.len() || WORD_BYTE[bytes[next] as usize] != 0 || next - start == 16;
+            assert!(next == end || stopped, "{:?}", &text[start..]);
             words += 1;
         }
         assert_eq!(words, 30);
@@ -505,7 +518,8 @@ mod tests {
         #[cfg(target_arch = "x86_64")]
         for word in ["The", "EXTERNAL", "abcdefghi"] {
             let at = text.find(word).unwrap();
-            assert_eq!(ascii_word(bytes, at).map(|(_, end)| end), Some(at + word.len()));
+            let (_, next) = ascii_word(bytes, at).unwrap();
+            assert_eq!(next, at + word.len() + 1, "{word}");
         }
         // Case is folded, length counts, and chunk borders matter.
         assert_eq!(word_hash(b"EXTERNAL"), word_hash(b"external"));
