@@ -349,7 +349,8 @@ fn is_letter_or_digit(entry: u8) -> bool {
 
 /// Words are hashed eight bytes at a time: each chunk, ASCII letters folded to lower
 /// case and the last one padded with zeros, is mixed in with a multiply; the length
-/// goes in at the end. [`Key::bit`] mixes the result again.
+/// goes in at the end. [`Key::bit`] mixes the result again, with another multiplier:
+/// with the same one, a quarter more words passed the filter on FNC-1.
 #[inline]
 fn mix_chunk(hash: u64, chunk: u64) -> u64 {
     (hash ^ chunk).wrapping_mul(0xff51_afd7_ed55_8ccd).rotate_left(32)
