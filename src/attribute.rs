@@ -1665,28 +1665,29 @@ const WIDE: u8 = 3;
 /// letter or digit, length in bytes).
 #[inline(always)]
 fn class_before(text: &str, i: usize) -> (bool, bool, usize) {
-    match WORD_CLASS[text.as_bytes()[i - 1] as usize] {
-        ALPHANUMERIC => (true, true, 1),
-        JOINER => (true, false, 1),
-        SEPARATOR => (false, false, 1),
-        _ => wide_class_before(text, i),
+    ascii_class(text.as_bytes()[i - 1]).unwrap_or_else(|| wide_class_before(text, i))
+}
+
+/// The character that starts at byte `i` of `text`, as [`class_before`] gives it.
+#[inline(always)]
+fn class_at(text: &str, i: usize) -> (bool, bool, usize) {
+    ascii_class(text.as_bytes()[i]).unwrap_or_else(|| wide_class_at(text, i))
+}
+
+/// [`class_before`] for an ASCII byte, or `None` for a byte of a longer character.
+#[inline(always)]
+fn ascii_class(byte: u8) -> Option<(bool, bool, usize)> {
+    match WORD_CLASS[byte as usize] {
+        ALPHANUMERIC => Some((true, true, 1)),
+        JOINER => Some((true, false, 1)),
+        SEPARATOR => Some((false, false, 1)),
+        _ => None,
     }
 }
 
 #[inline(never)]
 fn wide_class_before(text: &str, i: usize) -> (bool, bool, usize) {
     wide_class(text[..i].chars().next_back().unwrap_or_default())
-}
-
-/// The character that starts at byte `i` of `text`, as [`class_before`] gives it.
-#[inline(always)]
-fn class_at(text: &str, i: usize) -> (bool, bool, usize) {
-    match WORD_CLASS[text.as_bytes()[i] as usize] {
-        ALPHANUMERIC => (true, true, 1),
-        JOINER => (true, false, 1),
-        SEPARATOR => (false, false, 1),
-        _ => wide_class_at(text, i),
-    }
 }
 
 #[inline(never)]
@@ -1704,32 +1705,22 @@ fn wide_class(c: char) -> (bool, bool, usize) {
 /// every cue and candidate, and splitting the whole sentence first cost more than all
 /// the look-ups together.
 fn spans_before(text: &str, start: usize, end: usize, at: usize, n: usize) -> ([(usize, usize); 3], usize) {
+    let cut = at.min(end);
+    // A word running on past `at` does not end before it.
+    let runs_on = cut < end && class_at(text, cut).0;
+    let mut before = words(&text[start..cut]);
     let mut spans = [(0, 0); 3];
     let mut len = 0;
-    let mut i = at.min(end);
-    // A word running on past `at` does not end before it.
-    if i < end && class_at(text, i).0 {
-        while i > start && class_before(text, i).0 {
-            i -= class_before(text, i).2;
+    while len < n.min(3)
+        && let Some(word) = before.next_back()
+    {
+        let a = start + before.back;
+        let b = a + word.len();
+        if runs_on && b == cut {
+            continue;
         }
-    }
-    while len < n.min(3) && i > start {
-        let word_end = i;
-        let mut seen = false;
-        while i > start {
-            let (in_word, alphanumeric, width) = class_before(text, i);
-            if !in_word {
-                break;
-            }
-            seen |= alphanumeric;
-            i -= width;
-        }
-        if seen {
-            spans[len] = (i, word_end);
-            len += 1;
-        } else if i == word_end {
-            i -= class_before(text, i).2;
-        }
+        spans[len] = (a, b);
+        len += 1;
     }
     (spans, len)
 }
