@@ -1431,29 +1431,13 @@ fn scope_markers(s: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
 /// every attributed sentence stopped at every space, a sixth of the text.
 #[cfg(target_arch = "x86_64")]
 fn marker_starts(block: &[u8; 17]) -> u32 {
-    use std::arch::x86_64::{__m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8};
-    use std::arch::x86_64::{_mm_or_si128, _mm_set1_epi8};
-    // SAFETY: SSE2 is part of the x86-64 baseline, so every x86-64 CPU runs these
-    // instructions, and the two loads read bytes 0..16 and 1..17 of `block`, unaligned.
-    unsafe {
-        let v = _mm_loadu_si128(block.as_ptr().cast());
-        let next = _mm_loadu_si128(block[1..].as_ptr().cast());
-        let any = |x: __m128i, bytes: &[u8]| {
-            bytes.iter().fold(_mm_set1_epi8(0), |m, &c| {
-                _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8(c as i8)))
-            })
-        };
-        let folded = _mm_or_si128(next, _mm_set1_epi8(0x20));
-        let after_space = _mm_or_si128(any(next, MARKER_AFTER_SPACE), any(folded, MARKER_LETTERS));
-        let found = _mm_or_si128(
-            any(v, MARKER_FIRST),
-            _mm_or_si128(
-                _mm_and_si128(any(v, b" "), after_space),
-                _mm_and_si128(any(v, b","), any(next, b" ")),
-            ),
-        );
-        _mm_movemask_epi8(found) as u32
-    }
+    use crate::bytes::in_set;
+    let at = block.first_chunk::<16>().expect("17 bytes hold 16");
+    let next = block.last_chunk::<16>().expect("17 bytes hold 16");
+    // ASCII letters in either case; other bytes change, but into none of the letters.
+    let folded = (u128::from_le_bytes(*next) | 0x2020_2020_2020_2020_2020_2020_2020_2020).to_le_bytes();
+    let after_space = in_set(next, MARKER_AFTER_SPACE) | in_set(&folded, MARKER_LETTERS);
+    in_set(at, MARKER_FIRST) | (in_set(at, b" ") & after_space) | (in_set(at, b",") & in_set(next, b" "))
 }
 
 /// What [`marker_starts`] looks for: marks that start a marker alone, and what may

@@ -15,6 +15,7 @@
 //! ```
 
 pub mod attribute;
+mod bytes;
 pub mod date;
 pub mod eval;
 pub mod input;

@@ -256,26 +256,28 @@ fn unquote(field: &str) -> &str {
         .unwrap_or(field)
 }
 
-/// Bytes the scan stops at; everything else is skipped by a table look-up.
+/// Bytes the scan stops at; the last is the lead byte of U+2000..U+2FFF: "…", "•",
+/// "⁃", "‣", "◦", "●", "▪".
+const CANDIDATE_BYTES: [u8; 6] = [b'.', b'!', b'?', b'\n', b')', 0xE2];
+
+/// [`CANDIDATE_BYTES`] as a table: everything else is skipped by one look-up.
 static CANDIDATE: [bool; 256] = {
     let mut table = [false; 256];
-    table[b'.' as usize] = true;
-    table[b'!' as usize] = true;
-    table[b'?' as usize] = true;
-    table[b'\n' as usize] = true;
-    table[b')' as usize] = true;
-    // Lead byte of U+2000..U+2FFF: "…", "•", "⁃", "‣", "◦", "●", "▪".
-    table[0xE2] = true;
+    let mut k = 0;
+    while k < CANDIDATE_BYTES.len() {
+        table[CANDIDATE_BYTES[k] as usize] = true;
+        k += 1;
+    }
     table
 };
 
 /// Index of the first candidate byte at or after `i` (or `b.len()`).
 ///
 /// Sixteen bytes at a time: most words of news text hold no candidate. SSE2 compares
-/// a block with the six byte values and says where the first one is, in about a
-/// dozen instructions (every x86-64 CPU has it); elsewhere a `u64` is tested for the
-/// six values at once, about twice as fast as the table on every byte
-/// (`benches/segment.rs`, FNC-1 bodies).
+/// a block with the [`CANDIDATE_BYTES`] and says where the first one is, in about a
+/// dozen instructions (every x86-64 CPU has it); elsewhere a `u64` is tested for them
+/// at once, about twice as fast as the table on every byte (`benches/segment.rs`,
+/// FNC-1 bodies).
 fn next_candidate(b: &[u8], mut i: usize) -> usize {
     while let Some(block) = b.get(i..i + 16) {
         let found = candidates_in(block.try_into().expect("a 16-byte slice"));
@@ -301,18 +303,7 @@ fn candidates_in(block: &[u8; 16]) -> u32 {
 
 #[cfg(target_arch = "x86_64")]
 fn candidates_sse2(block: &[u8; 16]) -> u32 {
-    use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
-    // SAFETY: SSE2 is part of the x86-64 baseline, so every x86-64 CPU runs these
-    // instructions, and the load reads the 16 bytes of `block`, unaligned.
-    unsafe {
-        let v = _mm_loadu_si128(block.as_ptr().cast());
-        let is = |c: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(c as i8));
-        let found = _mm_or_si128(
-            _mm_or_si128(_mm_or_si128(is(b'.'), is(b'!')), _mm_or_si128(is(b'?'), is(b'\n'))),
-            _mm_or_si128(is(b')'), is(0xE2)),
-        );
-        _mm_movemask_epi8(found) as u32
-    }
+    crate::bytes::in_set(block, &CANDIDATE_BYTES)
 }
 
 /// The same, a `u64` at a time, without SIMD instructions.
@@ -328,8 +319,7 @@ fn candidates_swar(block: &[u8; 16]) -> u32 {
     };
     for (half, chunk) in block.chunks_exact(8).enumerate() {
         let word = u64::from_le_bytes(chunk.try_into().expect("an 8-byte chunk"));
-        let found =
-            has(word, b'.') | has(word, b'!') | has(word, b'?') | has(word, b'\n') | has(word, b')') | has(word, 0xE2);
+        let found = CANDIDATE_BYTES.iter().fold(0, |found, &c| found | has(word, c));
         if found != 0 {
             return 1 << (half * 8 + found.trailing_zeros() as usize / 8);
         }
