@@ -12,7 +12,8 @@
 # start-up weighs less; each tool is also timed on a one-document input, and the
 # ratios are given both whole-process and net of that start-up time. As many `-j 1`
 # runs as there are cores, started together, show how much this machine lets threads
-# gain at all (cores that slow each other down when all are busy).
+# gain at all (cores that slow each other down when all are busy). PEER=0 leaves the
+# spaCy peer out, for the thread scaling alone on a large COPIES.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -71,7 +72,9 @@ if (($(nproc) > 1)); then
     done
     add "at once: $(nproc) x stancer -j 1" "${together[@]}"
 fi
-if "$python" -c "import spacy" 2>/dev/null; then
+if [[ ${PEER:-1} == 0 ]]; then
+    echo "PEER=0: timing stancer alone" >&2
+elif "$python" -c "import spacy" 2>/dev/null; then
     add "start-up: spaCy" "$python" benches/peers/spacy_peer.py \
         "$tmp/patterns.txt" "$tmp/patterns.tsv" "$tmp/one.jsonl" -o "$tmp/one-spacy.csv"
     add "spaCy PhraseMatcher" "$python" benches/peers/spacy_peer.py \
@@ -180,8 +183,8 @@ def count(path):
             return sum(1 for _ in f) - 1
     except OSError:
         return None
-print(f"rows: stancer {count(os.path.join(tmp, 'stancer-1.csv'))} claims "
-      f"(-j 1 and default identical: "
-      f"{open(os.path.join(tmp, 'stancer-1.csv'), 'rb').read() == open(os.path.join(tmp, 'stancer-n.csv'), 'rb').read()}), "
-      f"spaCy peer {count(os.path.join(tmp, 'spacy.csv'))} rows")
+same = open(os.path.join(tmp, 'stancer-1.csv'), 'rb').read() == open(os.path.join(tmp, 'stancer-n.csv'), 'rb').read()
+peer_rows = count(os.path.join(tmp, 'spacy.csv'))
+print(f"rows: stancer {count(os.path.join(tmp, 'stancer-1.csv'))} claims (-j 1 and default identical: {same})"
+      + (f", spaCy peer {peer_rows} rows" if peer_rows is not None else ""))
 PY
