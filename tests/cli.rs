@@ -205,7 +205,7 @@ fn output_is_identical_for_one_and_two_threads() {
     assert!(one.stdout == two.stdout, "output differs between -j 1 and -j 2");
 }
 
-/// `-j 1` reads on the labeling thread and `-j 2` on a reader thread beside the pool:
+/// `-j 1` reads on the one thread and `-j 2` on both, in turn, out of order:
 /// the same rows, the same messages in the same order and the same exit code.
 #[test]
 fn one_thread_and_two_report_bad_records_alike() {

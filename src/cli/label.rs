@@ -75,7 +75,7 @@ pub fn run(args: LabelArgs) -> Result<Tally, CliError> {
         return Err(CliError::Usage("-j must be at least 1".into()));
     }
     let started = Instant::now();
-    let reading = Reading::start(
+    let reading = Reading::new(
         read_inputs(&args.inputs, args.common.options()),
         args.common.quiet,
         args.jobs,

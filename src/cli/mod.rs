@@ -10,7 +10,6 @@ pub mod sentences;
 pub mod summary;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use stancer::Pipeline;
 use stancer::input::{Document, InputError, Inputs, Item, Record};
 use stancer::rules::{RuleError, RulePack, Severity};
@@ -19,7 +18,8 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Instant;
 
 /// Why a command failed, which decides the exit code.
@@ -136,61 +136,52 @@ impl Output {
     }
 }
 
-/// Documents per batch and text bytes per batch: enough to keep every core busy, small
-/// enough that memory does not grow with the corpus.
-const BATCH_DOCS: usize = 512;
-const BATCH_BYTES: usize = 8 << 20;
+/// Documents and text bytes per batch. Each batch is read, decoded and labeled by one
+/// thread, so small ones keep its text in that core's cache and let the last ones end
+/// close together (on two cores, FNC-1 bodies x8: 64 documents and 256 gave the same
+/// times, 16 was 5% slower).
+const BATCH_DOCS: usize = 64;
+const BATCH_BYTES: usize = 1 << 20;
+/// Batches taken and not yet written, per labeling thread: a batch done before an
+/// earlier one waits for it, and a slow batch must not let the waiting ones pile up in
+/// memory.
+const AHEAD_PER_THREAD: usize = 4;
 
-/// The input of a run. With one job, documents are read, labeled and written in turn on
-/// the calling thread: `-j 1` is one thread, for machines or job slots with one core.
-/// Otherwise it is read ahead in batches on a thread of its own from the moment it is
-/// started: commands start it before compiling the rules, so that the first batches are
-/// read and decoded while the automaton is built. The channel's bound keeps memory flat
-/// however large the input.
+/// The input of a run, and on how many threads to label it. With one job, documents are
+/// read, labeled and written in turn on the calling thread: `-j 1` is one thread, for
+/// machines or job slots with one core. Otherwise every labeling thread reads its own
+/// batches, in turn, from the one input.
 pub struct Reading {
-    reader: Reader,
+    inputs: Inputs,
+    /// Labeling threads; all cores when not given.
+    jobs: Option<usize>,
     read: Arc<AtomicU64>,
     /// Whether to show a progress bar, and the input's size when known.
     show_progress: bool,
     total_bytes: Option<u64>,
 }
 
-/// Who reads: the labeling thread itself, or a thread of its own.
-enum Reader {
-    Inline(Inputs),
-    Thread {
-        batches: std::sync::mpsc::Receiver<Vec<Item>>,
-        /// Batches sent and not yet taken (see `send`).
-        queued: Arc<AtomicUsize>,
-        /// Labeling threads; all cores when not given.
-        jobs: Option<usize>,
-    },
-}
-
 impl Reading {
-    pub fn start(mut inputs: Inputs, quiet: bool, jobs: Option<usize>) -> Reading {
-        let read = inputs.bytes_read();
+    pub fn new(inputs: Inputs, quiet: bool, jobs: Option<usize>) -> Reading {
         let show_progress = !quiet && io::stderr().is_terminal();
-        // Before the inputs move to the reader; it walks the folders.
-        let total_bytes = if show_progress { inputs.total_bytes() } else { None };
-        let reader = if jobs == Some(1) {
-            Reader::Inline(inputs)
-        } else {
-            let (sender, batches) = std::sync::mpsc::sync_channel::<Vec<Item>>(2);
-            let queued = Arc::new(AtomicUsize::new(0));
-            let reader_queued = Arc::clone(&queued);
-            // Not joined: when the run stops early (bad rules, a write error), dropping the
-            // receiver ends the reader at its next batch, or the process ends with it.
-            std::thread::spawn(move || read_batches(&mut inputs, sender, &reader_queued));
-            Reader::Thread { batches, queued, jobs }
-        };
         Reading {
-            reader,
-            read,
+            read: inputs.bytes_read(),
+            total_bytes: if show_progress { inputs.total_bytes() } else { None },
+            inputs,
+            jobs,
             show_progress,
-            total_bytes,
         }
     }
+}
+
+/// What the labeling threads share: the input, and how far they have read and the
+/// writer has written, which bounds how far ahead they may read.
+struct Shared {
+    inputs: Inputs,
+    taken: usize,
+    written: usize,
+    /// The input is exhausted, or the run is stopping.
+    done: bool,
 }
 
 /// Runs `work` over the documents read by `reading` on its number of threads and hands
@@ -202,68 +193,106 @@ pub fn run_batches<T: Send>(
     mut sink: impl FnMut(&Document, T, &mut Tally) -> io::Result<()>,
 ) -> Result<Tally, CliError> {
     let Reading {
-        reader,
+        inputs,
+        jobs,
         read,
         show_progress,
         total_bytes,
     } = reading;
-    let (batches, queued, jobs) = match reader {
-        Reader::Inline(inputs) => return run_inline(inputs, read, show_progress, total_bytes, work, sink),
-        Reader::Thread { batches, queued, jobs } => (batches, queued, jobs),
-    };
+    if jobs == Some(1) {
+        return run_inline(inputs, read, show_progress, total_bytes, work, sink);
+    }
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(j) = jobs {
         builder = builder.num_threads(j);
     }
     let pool = builder.build().map_err(|e| CliError::Usage(format!("-j: {e}")))?;
+    let threads = pool.current_num_threads();
     // Only now: rule warnings printed while the rules compile would break the bar.
     let progress = Progress::start(show_progress, total_bytes, read);
     let mut tally = Tally::default();
-    // Two batches are labeled at once, so that a thread done with its share of one
-    // takes up the next instead of waiting for the slowest document; results are put
-    // back in input order before they reach `sink`.
+    let shared = Mutex::new(Shared {
+        inputs,
+        taken: 0,
+        written: 0,
+        done: false,
+    });
+    let room = Condvar::new();
     let (done, finished) = std::sync::mpsc::channel::<(usize, std::thread::Result<Vec<Labeled<T>>>)>();
-    let work = &work;
-    pool.in_place_scope(|pool_scope| -> Result<(), CliError> {
-        // Batches handed to the pool, and the next one to hand to `sink`; those between
-        // are being labeled or are done and `waiting` for an earlier one.
-        let (mut started_batches, mut next) = (0, 0);
-        let mut waiting = std::collections::BTreeMap::new();
-        let mut more_input = true;
-        loop {
-            // The pool gets new work before any results are written: writing a batch's
-            // rows takes the better part of a millisecond, time the pool would wait.
-            while more_input && started_batches - next - waiting.len() < IN_FLIGHT && started_batches - next < AHEAD {
-                let Ok(items) = batches.recv() else {
-                    more_input = false;
-                    break;
-                };
-                queued.fetch_sub(1, Ordering::Relaxed);
-                let (done, index) = (done.clone(), started_batches);
-                pool_scope.spawn(move |_| {
-                    // Reported even when it panics, or the loop below would wait forever.
+    let (work, shared, room) = (&work, &shared, &room);
+    // A poisoned lock only means a thread panicked while holding it; the state is whole.
+    let lock = || shared.lock().unwrap_or_else(|e| e.into_inner());
+    pool.in_place_scope(|scope| -> Result<(), CliError> {
+        for _ in 0..threads {
+            let done = done.clone();
+            scope.spawn(move |_| {
+                while let Some((index, items)) = take_batch(&lock, room, threads * AHEAD_PER_THREAD) {
+                    // Reported even when it panics, or the writer would wait forever.
                     let results = std::panic::catch_unwind(AssertUnwindSafe(|| label_items(items, work)));
-                    let _ = done.send((index, results));
-                });
-                started_batches += 1;
-            }
-            if next == started_batches {
-                return Ok(());
-            }
-            let Some(results) = waiting.remove(&next) else {
-                let (index, results) = finished.recv().expect("a batch's job always reports back");
-                waiting.insert(index, results.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-                continue;
-            };
-            next += 1;
-            for (record, result) in results {
-                take(record, result, &mut tally, &progress.bar, &mut sink)?;
-            }
-            progress.update(&tally);
+                    if done.send((index, results)).is_err() {
+                        return;
+                    }
+                }
+            });
         }
+        drop(done);
+        let stop = || {
+            lock().done = true;
+            room.notify_all();
+        };
+        // Batches done before an earlier one, by index.
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut next = 0;
+        for (index, results) in &finished {
+            let results = results.unwrap_or_else(|panic| {
+                stop();
+                std::panic::resume_unwind(panic)
+            });
+            waiting.insert(index, results);
+            while let Some(results) = waiting.remove(&next) {
+                next += 1;
+                for (record, result) in results {
+                    take(record, result, &mut tally, &progress.bar, &mut sink).inspect_err(|_| stop())?;
+                }
+                lock().written = next;
+                room.notify_all();
+                progress.update(&tally);
+            }
+        }
+        Ok(())
     })?;
     progress.bar.finish_and_clear();
     Ok(tally)
+}
+
+/// Reads the next batch and its index, once fewer than `ahead` batches are taken and not
+/// yet written; `None` when the input is exhausted or the run is stopping.
+fn take_batch<'a>(
+    lock: &impl Fn() -> MutexGuard<'a, Shared>,
+    room: &Condvar,
+    ahead: usize,
+) -> Option<(usize, Vec<Item>)> {
+    let mut state = lock();
+    while !state.done && state.taken >= state.written + ahead {
+        state = room.wait(state).unwrap_or_else(|e| e.into_inner());
+    }
+    if state.done {
+        return None;
+    }
+    let (mut items, mut bytes) = (Vec::with_capacity(BATCH_DOCS), 0);
+    while items.len() < BATCH_DOCS && bytes < BATCH_BYTES {
+        let Some(item) = state.inputs.next_item() else {
+            state.done = true;
+            break;
+        };
+        bytes += item.size();
+        items.push(item);
+    }
+    if items.is_empty() {
+        return None;
+    }
+    state.taken += 1;
+    Some((state.taken - 1, items))
 }
 
 /// [`run_batches`] on the calling thread alone.
@@ -292,22 +321,15 @@ fn run_inline<T>(
     Ok(tally)
 }
 
-/// Batches labeled at the same time, and batches started and not yet written: a batch
-/// done before an earlier one waits for it, and a slow batch must not let the waiting
-/// ones pile up in memory.
-const IN_FLIGHT: usize = 2;
-const AHEAD: usize = 4;
-
 /// A record of the input, with the result of its labeling when it is a document (`None`
 /// when labeling panicked).
 type Labeled<T> = (Record, Option<T>);
 
-/// Decodes and labels a batch on the pool.
-fn label_items<T: Send>(items: Vec<Item>, work: &(impl Fn(&Document) -> T + Sync)) -> Vec<Labeled<T>> {
-    // rayon's collect keeps the input order.
+/// Decodes and labels a batch, on the thread that read it.
+fn label_items<T>(items: Vec<Item>, work: &impl Fn(&Document) -> T) -> Vec<Labeled<T>> {
     items
-        .into_par_iter()
-        .flat_map_iter(|item| item.records().into_iter().map(|record| label_record(record, work)))
+        .into_iter()
+        .flat_map(|item| item.records().into_iter().map(|record| label_record(record, work)))
         .collect()
 }
 
@@ -362,42 +384,6 @@ fn take<T>(
             Ok(())
         }
     }
-}
-
-/// Groups the input items into batches and sends them; stops when the receiver is gone.
-/// `queued` counts the batches sent and not yet taken.
-fn read_batches(inputs: &mut Inputs, sender: std::sync::mpsc::SyncSender<Vec<Item>>, queued: &AtomicUsize) {
-    let mut batch = Vec::new();
-    let mut bytes = 0;
-    while let Some(item) = inputs.next_item() {
-        bytes += item.size();
-        batch.push(item);
-        if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
-            if !send(&sender, std::mem::take(&mut batch), queued) {
-                return;
-            }
-            bytes = 0;
-        }
-    }
-    if !batch.is_empty() {
-        send(&sender, batch, queued);
-    }
-}
-
-/// Sends a batch as read when the pool has nothing queued, so that JSON is decoded on
-/// as many threads as label when reading cannot keep up. Otherwise the reader has time
-/// to spare and decodes the batch itself first, which also keeps the input streaming
-/// through its own core's caches rather than the labelers' (on two cores, FNC-1 bodies
-/// x8, -j 2: 0.57 s against 0.62 s with decoding always left to the pool). Returns
-/// false when the receiver is gone.
-fn send(sender: &std::sync::mpsc::SyncSender<Vec<Item>>, batch: Vec<Item>, queued: &AtomicUsize) -> bool {
-    let batch = if queued.load(Ordering::Relaxed) == 0 {
-        batch
-    } else {
-        batch.into_iter().flat_map(Item::records).map(Item::Ready).collect()
-    };
-    queued.fetch_add(1, Ordering::Relaxed);
-    sender.send(batch).is_ok()
 }
 
 /// A progress line on a terminal: input bytes read, documents, MB/s of text, and a bar

@@ -205,8 +205,8 @@ impl Iterator for Inputs {
 }
 
 impl Inputs {
-    /// The next item, leaving JSON decoding to the caller: a reader thread hands these
-    /// out and the labeling threads decode them.
+    /// The next item, leaving JSON decoding to the caller, so that a labeling thread
+    /// reads its batch under a lock and decodes it after letting go.
     pub fn next_item(&mut self) -> Option<Item> {
         loop {
             if let Some(current) = &mut self.current {
