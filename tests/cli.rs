@@ -205,6 +205,41 @@ fn output_is_identical_for_one_and_two_threads() {
     assert!(one.stdout == two.stdout, "output differs between -j 1 and -j 2");
 }
 
+/// A write that fails (a full disk) stops the run at once, whatever `-j`: the labeling
+/// threads waiting for room or still reading must be told to stop, or the run would hang.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_stops_the_run_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lines = String::new();
+    for i in 0..3000 {
+        lines.push_str(&serde_json::json!({"id": format!("doc{i}"), "text": ARTICLE}).to_string());
+        lines.push('\n');
+    }
+    write(dir.path(), "many.jsonl", lines.as_bytes());
+    for jobs in ["1", "2", "4"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_stancer"))
+            .current_dir(dir.path())
+            .args(["label", "many.jsonl", "-q", "-j", jobs])
+            .stdout(std::fs::File::create("/dev/full").unwrap())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // A hang guard, not a speed check: the run takes well under a second.
+        let started = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if started.elapsed() > std::time::Duration::from_secs(120) {
+                child.kill().unwrap();
+                panic!("-j {jobs}: still running two minutes after its output failed");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "-j {jobs}: {}", stderr(&out));
+        assert!(stderr(&out).contains("No space left"), "-j {jobs}: {}", stderr(&out));
+    }
+}
+
 /// `-j 1` reads on the one thread and `-j 2` on both, in turn, out of order:
 /// the same rows, the same messages in the same order and the same exit code.
 #[test]
