@@ -228,7 +228,10 @@ pub fn run_batches<T: Send>(
             scope.spawn(move |_| {
                 while let Some((index, items)) = take_batch(&lock, room, threads * AHEAD_PER_THREAD) {
                     // Reported even when it panics, or the writer would wait forever.
-                    let results = std::panic::catch_unwind(AssertUnwindSafe(|| label_items(items, work)));
+                    // Decoded and labeled on the thread that read them.
+                    let results = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                        items.into_iter().flat_map(|item| label_item(item, work)).collect()
+                    }));
                     if done.send((index, results)).is_err() {
                         return;
                     }
@@ -308,7 +311,7 @@ fn run_inline<T>(
     let mut tally = Tally::default();
     let mut since_update = 0;
     while let Some(item) = inputs.next_item() {
-        for (record, result) in item.records().into_iter().map(|record| label_record(record, &work)) {
+        for (record, result) in label_item(item, &work) {
             take(record, result, &mut tally, &progress.bar, &mut sink)?;
         }
         since_update += 1;
@@ -325,12 +328,9 @@ fn run_inline<T>(
 /// when labeling panicked).
 type Labeled<T> = (Record, Option<T>);
 
-/// Decodes and labels a batch, on the thread that read it.
-fn label_items<T>(items: Vec<Item>, work: &impl Fn(&Document) -> T) -> Vec<Labeled<T>> {
-    items
-        .into_iter()
-        .flat_map(|item| item.records().into_iter().map(|record| label_record(record, work)))
-        .collect()
+/// Decodes an item and labels its records.
+fn label_item<T>(item: Item, work: &impl Fn(&Document) -> T) -> impl Iterator<Item = Labeled<T>> {
+    item.records().into_iter().map(move |record| label_record(record, work))
 }
 
 /// Labels a record that is a document. A bug must not cost a long run: a document whose
