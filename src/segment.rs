@@ -296,14 +296,9 @@ fn next_candidate(b: &[u8], mut i: usize) -> usize {
 /// none when there is none.
 fn candidates_in(block: &[u8; 16]) -> u32 {
     #[cfg(target_arch = "x86_64")]
-    return candidates_sse2(block);
+    return crate::bytes::in_set(block, &CANDIDATE_BYTES);
     #[cfg(not(target_arch = "x86_64"))]
     return candidates_swar(block);
-}
-
-#[cfg(target_arch = "x86_64")]
-fn candidates_sse2(block: &[u8; 16]) -> u32 {
-    crate::bytes::in_set(block, &CANDIDATE_BYTES)
 }
 
 /// The same, a `u64` at a time, without SIMD instructions.
@@ -1333,6 +1328,8 @@ fn trimmed_pieces(text: &str, mut cuts: Vec<usize>) -> Vec<Range<usize>> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn block_search_finds_the_first_candidate_byte() {
         let texts = [
@@ -1359,8 +1356,6 @@ mod tests {
             }
         }
     }
-
-    use super::*;
 
     fn segmenter() -> Segmenter {
         match Segmenter::from_csv(include_str!("../rules/abbreviations.csv")) {
