@@ -24,6 +24,16 @@ fn copy_rules(dir: &Path, name: &str) -> std::path::PathBuf {
     rules
 }
 
+/// Document `i` of `text` as a JSON Lines line, id "doc{i}".
+fn document(i: usize, text: &str) -> String {
+    format!("{}\n", serde_json::json!({"id": format!("doc{i}"), "text": text}))
+}
+
+/// `n` documents of `text` as JSON Lines.
+fn documents(n: usize, text: &str) -> String {
+    (0..n).map(|i| document(i, text)).collect()
+}
+
 fn triples(csv_text: &str) -> Vec<String> {
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     reader
@@ -192,12 +202,7 @@ fn output_is_identical_for_one_and_two_threads() {
     let seeds = root().join("seeds/india-pakistan-2025.txt");
     let text = std::fs::read_to_string(&seeds).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let mut lines = String::new();
-    for i in 0..300 {
-        lines.push_str(&serde_json::json!({"id": format!("doc{i}"), "text": text}).to_string());
-        lines.push('\n');
-    }
-    write(dir.path(), "many.jsonl", lines.as_bytes());
+    write(dir.path(), "many.jsonl", documents(300, &text).as_bytes());
     let one = stancer_in(dir.path(), &["label", "many.jsonl", "-j", "1"], None);
     let two = stancer_in(dir.path(), &["label", "many.jsonl", "-j", "2"], None);
     assert!(one.status.success() && two.status.success());
@@ -211,12 +216,7 @@ fn output_is_identical_for_one_and_two_threads() {
 #[test]
 fn a_failed_write_stops_the_run_with_a_message() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lines = String::new();
-    for i in 0..3000 {
-        lines.push_str(&serde_json::json!({"id": format!("doc{i}"), "text": ARTICLE}).to_string());
-        lines.push('\n');
-    }
-    write(dir.path(), "many.jsonl", lines.as_bytes());
+    write(dir.path(), "many.jsonl", documents(3000, ARTICLE).as_bytes());
     for jobs in ["1", "2", "4"] {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_stancer"))
             .current_dir(dir.path())
@@ -250,10 +250,7 @@ fn one_thread_and_two_report_bad_records_alike() {
         match i % 400 {
             7 => lines.push_str("{\"id\": \"broken\", \"text\": \n"),
             9 => lines.push_str("{\"id\": \"notext\"}\n"),
-            _ => {
-                lines.push_str(&serde_json::json!({"id": format!("doc{i}"), "text": ARTICLE}).to_string());
-                lines.push('\n');
-            }
+            _ => lines.push_str(&document(i, ARTICLE)),
         }
     }
     write(dir.path(), "mixed.jsonl", lines.as_bytes());
