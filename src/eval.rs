@@ -324,15 +324,24 @@ pub fn render_text(report: &Report, errors: usize) -> String {
         );
         for key in ["support", "dispute", "praise", "micro"] {
             let c = table.get(key).copied().unwrap_or_default();
+            // A figure over no items is not a perfect score: a label with no gold and
+            // no predicted claim shows "n/a", not 1.000.
+            let shown = |items: usize, value: f64| {
+                if items == 0 {
+                    "n/a".to_owned()
+                } else {
+                    format!("{value:.3}")
+                }
+            };
             let _ = writeln!(
                 s,
-                "{key:<8} {:>5} {:>5} {:>5} {:>9.3} {:>7.3} {:>6.3}",
+                "{key:<8} {:>5} {:>5} {:>5} {:>9} {:>7} {:>6}",
                 c.tp,
                 c.fp,
                 c.r#fn,
-                c.precision(),
-                c.recall(),
-                c.f1()
+                shown(c.tp + c.fp, c.precision()),
+                shown(c.tp + c.r#fn, c.recall()),
+                shown(c.tp + c.fp + c.r#fn, c.f1())
             );
         }
     }

@@ -1,6 +1,5 @@
 //! The `stancer` binary: parses arguments, runs a subcommand, maps the outcome to an
-//! exit code (0 success, 1 some input skipped, 2 usage error or unusable rule pack,
-//! 3 `eval` below `--min-f1`).
+//! exit code (the table in `EXIT_CODES`).
 
 mod cli;
 
@@ -13,9 +12,17 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success (also when a reader such as `head` closes the pipe early)
+  1  the run finished, but some input was skipped (each reported with its file and line)
+  2  usage error, or an unusable rule pack
+  3  eval: a score below --min-f1
+  4  I/O error: the output, a gold file or a claims table could not be read or written";
+
 /// Rule-based stance labeling of news: who supports, disputes or praises whom.
 #[derive(Debug, Parser)]
-#[command(name = "stancer", version, about, long_about = None)]
+#[command(name = "stancer", version, about, long_about = None, after_help = EXIT_CODES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -63,6 +70,10 @@ fn main() -> ExitCode {
             eprintln!("stancer: {message}");
             ExitCode::from(2)
         }
+        Err(e @ CliError::RulesReported(_)) => {
+            eprintln!("stancer: {e}");
+            ExitCode::from(2)
+        }
         Err(CliError::Rules(errors)) => {
             for e in &errors {
                 eprintln!("{e}");
@@ -70,12 +81,12 @@ fn main() -> ExitCode {
             eprintln!("stancer: the rule pack has errors; fix them or check it with `stancer rules check DIR`");
             ExitCode::from(2)
         }
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(e @ CliError::Io { .. }) => {
+            eprintln!("stancer: {e}");
+            ExitCode::from(4)
+        }
         Err(CliError::Other(e)) => {
-            if let Some(io) = e.downcast_ref::<std::io::Error>()
-                && io.kind() == std::io::ErrorKind::BrokenPipe
-            {
-                return ExitCode::SUCCESS;
-            }
             eprintln!("stancer: {e:#}");
             ExitCode::from(2)
         }

@@ -43,7 +43,7 @@ impl<W: Write> RecordWriter<W> {
                     builder.terminator(csv::Terminator::CRLF);
                 }
                 let mut w = builder.from_writer(out);
-                w.write_record(columns).map_err(io::Error::other)?;
+                w.write_record(columns).map_err(csv_io)?;
                 Inner::Csv(Box::new(w))
             }
             OutputFormat::Jsonl => Inner::Jsonl(out),
@@ -53,7 +53,7 @@ impl<W: Write> RecordWriter<W> {
 
     pub fn write<T: Serialize>(&mut self, record: &T) -> io::Result<()> {
         match &mut self.inner {
-            Inner::Csv(w) => w.serialize(record).map_err(io::Error::other),
+            Inner::Csv(w) => w.serialize(record).map_err(csv_io),
             Inner::Jsonl(w) => {
                 serde_json::to_writer(&mut *w, record).map_err(io::Error::other)?;
                 w.write_all(b"\n")
@@ -63,9 +63,21 @@ impl<W: Write> RecordWriter<W> {
 
     pub fn finish(self) -> io::Result<W> {
         match self.inner {
-            Inner::Csv(w) => w.into_inner().map_err(|e| io::Error::other(e.to_string())),
+            Inner::Csv(w) => w.into_inner().map_err(|e| e.into_error()),
             Inner::Jsonl(w) => Ok(w),
         }
+    }
+}
+
+/// The I/O error inside a CSV error as it is, so that a closed pipe or a full disk is
+/// told apart from a record that cannot be written.
+fn csv_io(e: csv::Error) -> io::Error {
+    if !e.is_io_error() {
+        return io::Error::other(e);
+    }
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        kind => io::Error::other(format!("{kind:?}")),
     }
 }
 

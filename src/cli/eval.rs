@@ -2,7 +2,7 @@
 //!
 //! Usage: stancer eval --gold FILE [--rules DIR] [--errors N] [--format text|json] [--min-f1 X]
 
-use super::{CliError, load_pipeline};
+use super::{CliError, load_pipeline, print_out};
 use clap::{Args, ValueEnum};
 use stancer::eval::{evaluate, read_gold, render_text};
 use std::fs::File;
@@ -42,7 +42,7 @@ pub struct EvalOutcome {
 
 pub fn run(args: EvalArgs) -> Result<EvalOutcome, CliError> {
     let pipeline = load_pipeline(args.rules.as_deref())?;
-    let file = File::open(&args.gold).map_err(|e| CliError::Usage(format!("--gold {}: {e}", args.gold.display())))?;
+    let file = File::open(&args.gold).map_err(|e| CliError::io(&args.gold, e))?;
     let (items, errors) = read_gold(&args.gold.display().to_string(), BufReader::new(file));
     for e in &errors {
         eprintln!("skipped: {e}");
@@ -55,11 +55,12 @@ pub fn run(args: EvalArgs) -> Result<EvalOutcome, CliError> {
     }
     let report = evaluate(&pipeline, &items);
     match args.format {
-        ReportFormat::Text => print!("{}", render_text(&report, args.errors)),
+        ReportFormat::Text => print_out(&render_text(&report, args.errors))?,
         ReportFormat::Json => {
             let mut shown = report.clone();
             shown.errors.truncate(args.errors);
-            println!("{}", serde_json::to_string_pretty(&shown).map_err(anyhow::Error::from)?);
+            let json = serde_json::to_string_pretty(&shown).map_err(anyhow::Error::from)?;
+            print_out(&(json + "\n"))?;
         }
     }
     let f1 = report.micro_f1();

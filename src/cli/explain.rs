@@ -6,7 +6,7 @@
 //! clause scopes, each claim with the rule and mentions that produced it, and each cue
 //! that gave no claim with the reason.
 
-use super::{CliError, load_pipeline};
+use super::{CliError, load_pipeline, print_out};
 use clap::Args;
 use stancer::Pipeline;
 use stancer::attribute::UnitKind;
@@ -46,8 +46,7 @@ pub fn run(args: ExplainArgs) -> Result<(), CliError> {
     if let Some(d) = &args.date {
         doc = doc.with_date(d).map_err(|e| CliError::Usage(format!("--date: {e}")))?;
     }
-    print!("{}", explain(&pipeline, &doc));
-    Ok(())
+    print_out(&explain(&pipeline, &doc))
 }
 
 /// The explanation of `doc` as text.

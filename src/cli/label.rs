@@ -2,7 +2,7 @@
 
 use super::{CliError, Output, Reading, Tally, load_pipeline, run_batches};
 use clap::Args;
-use stancer::input::{Fields, Format, InputOptions, read_inputs};
+use stancer::input::{Document, Fields, Format, InputOptions, read_inputs};
 use stancer::output::{CLAIM_COLUMNS, OutputFormat, RecordWriter};
 use stancer::pipeline::SentenceNumbering;
 use std::path::PathBuf;
@@ -31,6 +31,14 @@ pub struct LabelArgs {
     /// Also write a row for every sentence without a claim (empty holder, label and target).
     #[arg(long)]
     pub all_sentences: bool,
+    /// Date for documents that have none (YYYY, YYYY-MM or YYYY-MM-DD): people count for a
+    /// state only while in office on it. Without a date, office dates are ignored.
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Cut the `sentence` cell to about N characters around the claim's cue (with "…"
+    /// where text was left out), for corpora with very long sentences. 0 keeps it whole.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub sentence_chars: usize,
 }
 
 /// Options shared by the commands that read documents.
@@ -52,6 +60,9 @@ pub struct CommonInput {
     /// Field or column holding the date (ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long, default_value = "date")]
     pub date_field: String,
+    /// Do not follow symbolic links met while walking a folder (they are reported).
+    #[arg(long)]
+    pub no_follow: bool,
     /// No progress bar.
     #[arg(short, long)]
     pub quiet: bool,
@@ -64,8 +75,10 @@ impl CommonInput {
                 id: self.id_field.clone(),
                 text: self.text_field.clone(),
                 date: self.date_field.clone(),
+                path_in_id: false,
             },
             format: self.input_format,
+            no_follow: self.no_follow,
         }
     }
 }
@@ -80,6 +93,14 @@ pub fn run(args: LabelArgs) -> Result<Tally, CliError> {
         args.common.quiet,
         args.jobs,
     );
+    let default_date = match &args.date {
+        Some(d) => Some(
+            Document::new("", "")
+                .with_date(d)
+                .map_err(|e| CliError::Usage(format!("--date: {e}")))?,
+        ),
+        None => None,
+    };
     let pipeline = load_pipeline(args.common.rules.as_deref())?;
     let (output, out) = Output::open(args.output.as_deref())?;
     if args.excel && args.format != OutputFormat::Csv {
@@ -89,17 +110,69 @@ pub fn run(args: LabelArgs) -> Result<Tally, CliError> {
     let mut numbering = SentenceNumbering::default();
     let tally = run_batches(
         reading,
-        |doc| pipeline.label_with(doc, args.all_sentences),
+        |doc| match &default_date {
+            Some(dated) if doc.date.is_none() => {
+                let doc = Document {
+                    date: dated.date,
+                    date_text: dated.date_text.clone(),
+                    ..doc.clone()
+                };
+                pipeline.label_with(&doc, args.all_sentences)
+            }
+            _ => pipeline.label_with(doc, args.all_sentences),
+        },
         |doc, mut labeled, tally| {
             tally.items += labeled.claims.iter().filter(|c| !c.label.is_empty()).count();
             let before = numbering.before(doc, labeled.sentences);
             labeled.claims.iter_mut().try_for_each(|c| {
                 c.sentence_id += before;
+                if args.sentence_chars > 0 {
+                    c.sentence = around_cue(&c.sentence, &c.cue, args.sentence_chars);
+                }
                 writer.write(c)
             })
         },
-    )?;
-    output.commit(writer.finish()?)?;
+    )
+    .map_err(|e| output.blame(e))?;
+    let out = writer.finish().map_err(|e| output.blame(e.into()))?;
+    output.finish(out, &tally)?;
     eprintln!("{}", tally.summary("label", "claims", started.elapsed().as_secs_f64()));
     Ok(tally)
+}
+
+/// About `limit` characters of `sentence` around the first occurrence of `cue`, with "…"
+/// where text was cut; the whole sentence when it is short enough.
+fn around_cue(sentence: &str, cue: &str, limit: usize) -> String {
+    let chars = sentence.chars().count();
+    if chars <= limit {
+        return sentence.to_owned();
+    }
+    let at = sentence.find(cue).map_or(0, |b| sentence[..b].chars().count());
+    let cue_chars = cue.chars().count();
+    // Centre the window on the cue, then shift it back inside the sentence.
+    let start = (at + cue_chars / 2).saturating_sub(limit / 2).min(chars - limit);
+    let kept: String = sentence.chars().skip(start).take(limit).collect();
+    let mut out = String::with_capacity(kept.len() + 6);
+    if start > 0 {
+        out.push('…');
+    }
+    out.push_str(&kept);
+    if start + limit < chars {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::around_cue;
+
+    #[test]
+    fn a_long_sentence_is_cut_around_its_cue() {
+        let s = format!("{} India denied the report {}", "a".repeat(100), "b".repeat(100));
+        let cut = around_cue(&s, "denied", 20);
+        assert_eq!(cut, "… India denied the re…");
+        assert_eq!(around_cue("short one", "one", 20), "short one");
+        assert!(around_cue(&s, "missing", 10).starts_with("aaaaaaaaaa…"));
+    }
 }

@@ -29,13 +29,53 @@ pub enum CliError {
     Usage(String),
     #[error("the rule pack has {} error(s)", .0.iter().filter(|e| e.severity == Severity::Error).count())]
     Rules(Vec<RuleError>),
+    /// Rule errors already printed (by `rules check`).
+    #[error("the rule pack has {0} error(s)")]
+    RulesReported(usize),
+    /// Reading or writing a file the run cannot do without (not an input record, which
+    /// is skipped): the output, a gold file, a claims table.
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
     #[error(transparent)]
     Other(#[from] anyhow::Error),
 }
 
+impl CliError {
+    pub fn io(path: impl Into<PathBuf>, source: io::Error) -> CliError {
+        CliError::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// A reader that went away (`stancer ... | head`): the run stops quietly, as
+    /// command-line tools do.
+    pub fn is_broken_pipe(&self) -> bool {
+        let first: &(dyn std::error::Error + 'static) = match self {
+            CliError::Io { source, .. } => source,
+            CliError::Other(e) => e.as_ref(),
+            _ => return false,
+        };
+        // A CSV writer's error reaches here wrapped in an io::Error of another kind.
+        std::iter::successors(Some(first), |e| e.source())
+            .filter_map(|e| e.downcast_ref::<io::Error>())
+            .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// Writes `text` to standard output; an error (a full disk, a closed pipe) is returned,
+/// not a panic as with `print!`.
+pub fn print_out(text: &str) -> Result<(), CliError> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Errors writing standard output (the `?` on a `write!` to it).
 impl From<io::Error> for CliError {
     fn from(e: io::Error) -> CliError {
-        CliError::Other(e.into())
+        CliError::io("standard output", e)
     }
 }
 
@@ -83,57 +123,153 @@ impl Tally {
     }
 }
 
-/// Standard output or a file written to a temporary name and renamed on success, so a
-/// failed run never leaves a truncated file that looks complete.
+/// Where `-o` writes. A regular file (or a new path) is written to a temporary name
+/// beside it and renamed into place on success, so a failed run never leaves a
+/// truncated file that looks complete. Anything else (a device, a FIFO, a socket) is
+/// written through: renaming over it would replace `/dev/null` with a file when run as
+/// root, and leave a FIFO's reader waiting forever. A symlink is followed: what it
+/// points to is written, the link stays.
 pub struct Output {
-    target: Option<(PathBuf, tempfile::NamedTempFile)>,
+    target: Target,
+}
+
+enum Target {
+    Stdout,
+    /// Renamed onto `path` on commit; `mode` is the replaced file's permissions.
+    Atomic {
+        path: PathBuf,
+        temp: tempfile::NamedTempFile,
+        mode: Option<std::fs::Permissions>,
+    },
+    /// A device, FIFO or socket, opened and written as it is.
+    Through(PathBuf),
 }
 
 impl Output {
     pub fn open(path: Option<&Path>) -> Result<(Output, Box<dyn Write>), CliError> {
-        match path {
-            None => Ok((
-                Output { target: None },
+        let Some(asked) = path else {
+            return Ok((
+                Output { target: Target::Stdout },
                 Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
-            )),
-            Some(p) => {
-                let dir = p
-                    .parent()
-                    .filter(|d| !d.as_os_str().is_empty())
-                    .unwrap_or(Path::new("."));
-                let temp = tempfile::Builder::new()
-                    .prefix(".stancer-")
-                    .tempfile_in(dir)
-                    .map_err(|e| {
-                        CliError::Usage(format!("-o {}: cannot write in {}: {e}", p.display(), dir.display()))
-                    })?;
-                let file: File = temp.reopen()?;
-                Ok((
-                    Output {
-                        target: Some((p.to_owned(), temp)),
-                    },
-                    Box::new(BufWriter::with_capacity(1 << 16, file)),
-                ))
-            }
+            ));
+        };
+        let path = resolve_links(asked).map_err(|e| CliError::io(asked, e))?;
+        let meta = std::fs::metadata(&path).ok();
+        if meta.as_ref().is_some_and(|m| m.is_dir()) {
+            return Err(CliError::Usage(format!("-o {}: is a folder", asked.display())));
         }
+        if meta.as_ref().is_some_and(|m| !m.is_file()) {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&path)
+                .map_err(|e| CliError::io(asked, e))?;
+            return Ok((
+                Output {
+                    target: Target::Through(path.clone()),
+                },
+                Box::new(BufWriter::with_capacity(1 << 16, file)),
+            ));
+        }
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let temp = tempfile::Builder::new()
+            .prefix(".stancer-")
+            .tempfile_in(dir)
+            .map_err(|e| CliError::io(asked, e))?;
+        let file: File = temp.reopen().map_err(|e| CliError::io(asked, e))?;
+        Ok((
+            Output {
+                target: Target::Atomic {
+                    path,
+                    temp,
+                    mode: meta.map(|m| m.permissions()),
+                },
+            },
+            Box::new(BufWriter::with_capacity(1 << 16, file)),
+        ))
     }
 
     /// Flushes `writer` and moves the temporary file into place.
     pub fn commit(self, mut writer: Box<dyn Write>) -> Result<(), CliError> {
-        writer.flush()?;
+        let shown = self.shown();
+        writer.flush().map_err(|e| CliError::io(&shown, e))?;
         drop(writer);
-        if let Some((path, temp)) = self.target {
-            // Temporary files are private; the output is an ordinary file.
+        if let Target::Atomic { path, temp, mode } = self.target {
+            // Temporary files are private; a new output is an ordinary file, a replaced
+            // one keeps its permissions.
             #[cfg(unix)]
-            {
+            let mode = mode.or_else(|| {
                 use std::os::unix::fs::PermissionsExt;
-                temp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644))?;
+                Some(std::fs::Permissions::from_mode(0o644))
+            });
+            if let Some(mode) = mode {
+                temp.as_file()
+                    .set_permissions(mode)
+                    .map_err(|e| CliError::io(&path, e))?;
             }
-            temp.persist(&path)
-                .map_err(|e| CliError::Other(anyhow::anyhow!("-o {}: {}", path.display(), e.error)))?;
+            temp.persist(&path).map_err(|e| CliError::io(&path, e.error))?;
         }
         Ok(())
     }
+
+    /// Commits a run's output, unless every input failed: then a file at the output
+    /// path (yesterday's ten-hour run, say) is left as it was, and the message says so.
+    /// A run with some documents read is written, skipped inputs and all (exit 1).
+    pub fn finish(self, writer: Box<dyn Write>, tally: &Tally) -> Result<(), CliError> {
+        if tally.documents == 0
+            && tally.skipped > 0
+            && let Target::Atomic { path, .. } = &self.target
+        {
+            eprintln!(
+                "stancer: no input could be read; {} {}",
+                path.display(),
+                if path.exists() {
+                    "is left as it was"
+                } else {
+                    "is not written"
+                }
+            );
+            return Ok(());
+        }
+        self.commit(writer)
+    }
+
+    /// `e` with the output's path in place of "standard output" when a write to `-o`
+    /// failed.
+    pub fn blame(&self, e: CliError) -> CliError {
+        match e {
+            CliError::Io { source, .. } if !matches!(self.target, Target::Stdout) => CliError::io(self.shown(), source),
+            e => e,
+        }
+    }
+
+    fn shown(&self) -> PathBuf {
+        match &self.target {
+            Target::Atomic { path, .. } => path.clone(),
+            Target::Stdout => PathBuf::from("standard output"),
+            Target::Through(path) => path.clone(),
+        }
+    }
+}
+
+/// The path a chain of symlinks ends at, whether or not that file exists yet.
+fn resolve_links(path: &Path) -> io::Result<PathBuf> {
+    let mut path = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let target = std::fs::read_link(&path)?;
+                path = match path.parent() {
+                    Some(dir) if target.is_relative() => dir.join(target),
+                    _ => target,
+                };
+            }
+            _ => return Ok(path),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
 }
 
 /// Documents and text bytes per batch. Each batch is read, decoded and labeled by one

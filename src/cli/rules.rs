@@ -1,9 +1,10 @@
 //! `stancer rules check` and `stancer rules patterns`: inspecting a rule pack.
 
-use super::{CliError, load_rules};
+use super::{CliError, load_rules, print_out};
 use clap::Subcommand;
 use stancer::Pipeline;
 use stancer::rules::{RulePack, Severity};
+use std::fmt::Write as _;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
@@ -54,15 +55,17 @@ fn check(dir: Option<PathBuf>) -> Result<(), CliError> {
     };
     match loaded {
         Ok(pack) => {
+            let mut out = String::new();
             for w in &pack.warnings {
-                println!("{w}");
+                let _ = writeln!(out, "{w}");
             }
             let pipeline = Pipeline::try_new(&pack).map_err(|e| CliError::Rules(vec![e]))?;
             let lexicon = pipeline.lexicon();
             for w in &lexicon.warnings {
-                println!("{w}");
+                let _ = writeln!(out, "{w}");
             }
-            println!(
+            let _ = writeln!(
+                out,
                 "ok: {} parties, {} aliases, {} bodies, {} cues ({} forms), {} negators, {} speakers, {} patterns; {} warnings",
                 pack.parties.len(),
                 pack.actors.len(),
@@ -74,14 +77,18 @@ fn check(dir: Option<PathBuf>) -> Result<(), CliError> {
                 lexicon.patterns.len(),
                 pack.warnings.len() + lexicon.warnings.len()
             );
-            Ok(())
+            print_out(&out)
         }
         Err(errors) => {
+            // Printed here, on standard output with the rest of the check, and not again
+            // on standard error.
+            let mut out = String::new();
             for e in &errors {
-                println!("{e}");
+                let _ = writeln!(out, "{e}");
             }
-            Err(CliError::Rules(
-                errors.into_iter().filter(|e| e.severity == Severity::Error).collect(),
+            print_out(&out)?;
+            Err(CliError::RulesReported(
+                errors.iter().filter(|e| e.severity == Severity::Error).count(),
             ))
         }
     }
@@ -110,7 +117,7 @@ fn pack_named(name: &str) -> Result<Pipeline, CliError> {
 fn diff(old: &str, new: &str, gold: &std::path::Path, limit: usize) -> Result<(), CliError> {
     use stancer::eval::{predict, read_gold, score, triple_set};
     let (old_pipeline, new_pipeline) = (pack_named(old)?, pack_named(new)?);
-    let file = std::fs::File::open(gold).map_err(|e| CliError::Usage(format!("--gold {}: {e}", gold.display())))?;
+    let file = std::fs::File::open(gold).map_err(|e| CliError::io(gold, e))?;
     let (items, errors) = read_gold(&gold.display().to_string(), io::BufReader::new(file));
     for e in &errors {
         eprintln!("skipped: {e}");

@@ -69,8 +69,10 @@ pub fn run(args: SentencesArgs) -> Result<Tally, CliError> {
                 writer.write(r)
             })
         },
-    )?;
-    output.commit(writer.finish()?)?;
+    )
+    .map_err(|e| output.blame(e))?;
+    let out = writer.finish().map_err(|e| output.blame(e.into()))?;
+    output.finish(out, &tally)?;
     eprintln!(
         "{}",
         tally.summary("sentences", "sentences", started.elapsed().as_secs_f64())

@@ -130,6 +130,9 @@ pub struct Fields {
     pub id: String,
     pub text: String,
     pub date: String,
+    /// Put the file's path before each record's id (`corpus/a.jsonl#17`): set when a run
+    /// reads a folder or several inputs, where two files may use the same ids.
+    pub path_in_id: bool,
 }
 
 impl Default for Fields {
@@ -138,6 +141,7 @@ impl Default for Fields {
             id: "id".into(),
             text: "text".into(),
             date: "date".into(),
+            path_in_id: false,
         }
     }
 }
@@ -147,11 +151,15 @@ pub struct InputOptions {
     pub fields: Fields,
     /// Read every input in this format instead of guessing from the file name.
     pub format: Option<Format>,
+    /// Leave symbolic links found in a walked folder unread (each reported in a note).
+    /// By default they are followed, to files and to folders, with loops reported.
+    pub no_follow: bool,
 }
 
 /// The documents of `inputs` in order: files in argument order, directories walked in
 /// sorted order. An empty list or `-` reads standard input.
-pub fn read_inputs(inputs: &[PathBuf], options: InputOptions) -> Inputs {
+pub fn read_inputs(inputs: &[PathBuf], mut options: InputOptions) -> Inputs {
+    options.fields.path_in_id = inputs.len() > 1 || inputs.iter().any(|p| p.is_dir());
     let mut queue = VecDeque::new();
     if inputs.is_empty() {
         queue.push_back(Pending::Stdin);
@@ -246,7 +254,7 @@ impl Inputs {
             match pending {
                 Pending::Stdin => return None,
                 Pending::Arg(path) | Pending::File(path) => {
-                    for entry in walk(path).flatten() {
+                    for entry in walk(path, !self.options.no_follow).flatten() {
                         // A file named as an argument is read whatever its name.
                         let read = entry.depth() == 0 || !is_expectations(&entry);
                         if entry.file_type().is_file() && read {
@@ -271,7 +279,7 @@ impl Inputs {
             }))),
             Ok(meta) if meta.is_dir() => {
                 let mut found = Vec::new();
-                for entry in walk(&path) {
+                for entry in walk(&path, !self.options.no_follow) {
                     match entry {
                         Ok(e) if e.file_type().is_file() => {
                             if is_expectations(&e) {
@@ -283,7 +291,12 @@ impl Inputs {
                                 found.push(Pending::File(e.into_path()));
                             }
                         }
+                        Ok(e) if e.path_is_symlink() => found.push(Pending::Ready(Record::Note(format!(
+                            "{}: a symbolic link, not followed (--no-follow)",
+                            e.path().display()
+                        )))),
                         Ok(_) => {}
+                        // A dangling link or a loop of links, with its path.
                         Err(e) => {
                             let at = e.path().map_or(shown.clone(), |p| p.display().to_string());
                             found.push(Pending::Ready(Record::Skipped(InputError {
@@ -338,8 +351,9 @@ impl Inputs {
 }
 
 /// The entries of a folder in sorted order, hidden files and folders left out.
-fn walk(path: &Path) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
+fn walk(path: &Path, follow: bool) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
     walkdir::WalkDir::new(path)
+        .follow_links(follow)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))

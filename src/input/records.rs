@@ -270,16 +270,34 @@ fn parse_json(line: &str, path: &str, number: u64, fields: &Fields) -> (Record, 
         }
     };
     let id = match record.id {
+        Some(serde_json::Value::String(s)) if fields.path_in_id => format!("{path}#{s}"),
+        Some(serde_json::Value::Number(n)) if fields.path_in_id => format!("{path}#{n}"),
         Some(serde_json::Value::String(s)) => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => format!("{path}:{number}"),
     };
-    let date = record.date.as_ref().and_then(|d| d.as_str());
-    let (doc, warning) = dated(Document::new(id, text), date, path, number);
+    let date = match &record.date {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        // 20250510 or 2025, written as numbers by many exporters.
+        Some(serde_json::Value::Number(n)) => Some(basic_date(&n.to_string())),
+        Some(other) => Some(other.to_string()),
+    };
+    let (doc, warning) = dated(Document::new(id, text), date.as_deref(), path, number);
     match warning {
         // The warning first, so messages come in line order before the document.
         Some(w) => (w, Some(Record::Doc(doc))),
         None => (Record::Doc(doc), None),
+    }
+}
+
+/// An ISO 8601 basic date (`20250510`) in the extended form the date parser reads;
+/// anything else as it is, for the parser to accept or warn about.
+fn basic_date(s: &str) -> String {
+    if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
+        format!("{}-{}-{}", &s[..4], &s[4..6], &s[6..])
+    } else {
+        s.to_owned()
     }
 }
 
@@ -363,6 +381,7 @@ fn table(
         return Box::new(std::iter::once(Record::Skipped(problem(&path, Some(1), message))));
     };
     let id_col = column(&fields.id);
+    let path_in_id = fields.path_in_id;
     let date_col = column(&fields.date);
     let mut row = 0u64;
     Box::new(csv.into_byte_records().flat_map(move |result| {
@@ -393,10 +412,11 @@ fn table(
             )));
             return out;
         };
-        let id = id_col
-            .and_then(&mut field)
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| format!("{path}:{row}"));
+        let id = match id_col.and_then(&mut field).filter(|s| !s.is_empty()) {
+            Some(id) if path_in_id => format!("{path}#{id}"),
+            Some(id) => id,
+            None => format!("{path}:{line}"),
+        };
         let date = date_col.and_then(&mut field);
         let (doc, warning) = dated(Document::new(id, text), date.as_deref(), &path, line);
         out.extend(warning);

@@ -53,3 +53,28 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
     let p = root().join("../shared").join(rel);
     p.exists().then_some(p)
 }
+
+/// A character device made in `dir` (`mknod NAME c 1 MINOR`: 3 is a null device, 7 a
+/// full one), so that no test ever writes to the system's own `/dev`. `None`, with a
+/// note, where devices cannot be made (not root).
+pub fn device(dir: &Path, name: &str, minor: u32) -> Option<PathBuf> {
+    let path = dir.join(name);
+    let made = Command::new("mknod")
+        .arg(&path)
+        .args(["c", "1", &minor.to_string()])
+        .status()
+        .is_ok_and(|s| s.success());
+    if made {
+        Some(path)
+    } else {
+        eprintln!("skipped: cannot make a device with mknod here (needs root)");
+        None
+    }
+}
+
+/// Whether `path` is a character device.
+#[cfg(unix)]
+pub fn is_char_device(path: &Path) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_char_device())
+}
