@@ -17,6 +17,8 @@ pub struct GoldItem {
     pub text: String,
     pub date: Option<String>,
     pub claims: BTreeSet<Triple>,
+    /// The part of the set the item belongs to (`test`, `tune`), when the file says.
+    pub split: Option<String>,
     /// 1-based line in the gold file.
     pub line: usize,
 }
@@ -38,6 +40,7 @@ struct RawItem {
     text: String,
     date: Option<String>,
     claims: Vec<RawClaim>,
+    split: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -103,6 +106,7 @@ pub fn read_gold(file: &str, reader: impl BufRead) -> (Vec<GoldItem>, Vec<GoldEr
             text: raw.text,
             date: raw.date,
             claims,
+            split: raw.split,
             line: line_no,
         });
     }
@@ -406,6 +410,7 @@ mod tests {
                 .iter()
                 .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
                 .collect(),
+            split: None,
             line: 1,
         }
     }

@@ -24,6 +24,9 @@ pub struct EvalArgs {
     /// Rule pack folder replacing the built-in rules.
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+    /// Score only the items whose `split` field is NAME (a frozen test split, say).
+    #[arg(long, value_name = "NAME")]
+    pub split: Option<String>,
     /// Show the first N items with errors.
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub errors: usize,
@@ -43,14 +46,20 @@ pub struct EvalOutcome {
 pub fn run(args: EvalArgs) -> Result<EvalOutcome, CliError> {
     let pipeline = load_pipeline(args.rules.as_deref())?;
     let file = File::open(&args.gold).map_err(|e| CliError::io(&args.gold, e))?;
-    let (items, errors) = read_gold(&args.gold.display().to_string(), BufReader::new(file));
+    let (mut items, errors) = read_gold(&args.gold.display().to_string(), BufReader::new(file));
+    if let Some(split) = &args.split {
+        items.retain(|item| item.split.as_deref() == Some(split.as_str()));
+    }
     for e in &errors {
         eprintln!("skipped: {e}");
     }
     if items.is_empty() {
         return Err(CliError::Usage(format!(
-            "--gold {}: no gold items",
-            args.gold.display()
+            "--gold {}: no gold items{}",
+            args.gold.display(),
+            args.split
+                .as_ref()
+                .map_or(String::new(), |s| format!(" in split {s:?}"))
         )));
     }
     let report = evaluate(&pipeline, &items);

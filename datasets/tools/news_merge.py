@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Merge two independent labeling passes into datasets/news.jsonl.
+
+Items where the passes agree take their claims; the others take the adjudicated claims
+in ADJUDICATED (id -> claims, with the reason). Prints the agreement of the passes.
+The test split is drawn once with a fixed seed and is frozen: never re-drawn.
+
+    python3 datasets/tools/news_merge.py POOL.jsonl... --a A.jsonl... --b B.jsonl... -o datasets/news.jsonl
+"""
+import argparse, json, random
+
+# id -> (claims, why): the calls where the two passes differed.
+ADJUDICATED = {
+    "n0267": ([], "'will back a yes vote' is a promise about the Cabinet's own conduct; the quote is a conditional"),
+    "n0353": ([], "a plain 'said' with an assessment; no stance cue"),
+    "n1281": ([], "a central bank's report is not a government stance; the holder 'he' is unnamed"),
+    "n1298": ([("USA", "dispute", "")], "administration officials downplayed (dismissed) the warnings"),
+    "n1387": ([("RUS", "dispute", "USA")], "'European' is not the EU's name; only the U.S. is named"),
+}
+
+
+def triples(item):
+    return {(c["holder"], c["label"], c["target"]) for c in item["claims"]}
+
+
+def load(paths):
+    out = {}
+    for p in paths:
+        with open(p, encoding="utf-8") as f:
+            for line in f:
+                j = json.loads(line)
+                out[j["id"]] = j
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("pool", nargs="+")
+    ap.add_argument("--a", nargs="+", required=True)
+    ap.add_argument("--b", nargs="+", required=True)
+    ap.add_argument("--test-share", type=float, default=0.4)
+    ap.add_argument("--seed", type=int, default=1600)
+    ap.add_argument("-o", required=True)
+    args = ap.parse_args()
+    pool = load(args.pool)
+    a, b = load(args.a), load(args.b)
+    tp = fp = fn = ptp = pfp = pfn = 0
+    rows = []
+    for id_, item in pool.items():
+        ta, tb = triples(a[id_]), triples(b[id_])
+        tp, fp, fn = tp + len(ta & tb), fp + len(tb - ta), fn + len(ta - tb)
+        pa, pb = {t[:2] for t in ta}, {t[:2] for t in tb}
+        ptp, pfp, pfn = ptp + len(pa & pb), pfp + len(pb - pa), pfn + len(pa - pb)
+        if ta == tb:
+            claims = ta
+        else:
+            claims = set(ADJUDICATED[id_][0])
+        rows.append((id_, item, sorted(claims)))
+    rng = random.Random(args.seed)
+    ids = sorted(pool)
+    test = set(rng.sample(ids, round(len(ids) * args.test_share)))
+    with open(args.o, "w", encoding="utf-8") as f:
+        for id_, item, claims in sorted(rows):
+            out = {"id": id_, "text": item["text"]}
+            if "date" in item:
+                out["date"] = item["date"]
+            out["claims"] = [{"holder": h, "label": l, "target": t} for h, l, t in claims]
+            out["source"] = item["source"]
+            out["split"] = "test" if id_ in test else "tune"
+            f.write(json.dumps(out, ensure_ascii=False) + "\n")
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    pf1 = 2 * ptp / (2 * ptp + pfp + pfn)
+    agree = sum(triples(a[i]) == triples(b[i]) for i in pool)
+    print(f"{len(rows)} items, {len(test)} test; passes agree on {agree} items; "
+          f"triple F1 {f1:.3f} (A as reference: {tp} both, {fn} A only, {fp} B only); pair F1 {pf1:.3f}")
+    n_claims = sum(len(c) for _, _, c in rows)
+    n_test = sum(len(c) for i, _, c in rows if i in test)
+    print(f"{n_claims} claims, {n_test} in the test split; "
+          f"{sum(1 for _, _, c in rows if c)} items with a claim")
+
+
+if __name__ == "__main__":
+    main()
