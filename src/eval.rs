@@ -166,6 +166,9 @@ pub struct Report {
     /// either side; "none" where a side has no claim for the pair.
     pub confusion: BTreeMap<String, BTreeMap<String, usize>>,
     pub rules: BTreeMap<String, RuleCounts>,
+    /// Wrong and missed triples by kind (see [`error_kind`]), so that a round of tuning
+    /// starts from the largest.
+    pub error_kinds: BTreeMap<String, usize>,
     pub errors: Vec<ItemError>,
 }
 
@@ -233,6 +236,23 @@ fn score_item(report: &mut Report, item: &GoldItem, predicted: &[ClaimRecord]) {
     }
     let pred_set: BTreeSet<Triple> = pred.keys().cloned().collect();
     tally(&mut report.triples, &item.claims, &pred_set, |t| t.1.clone());
+    for t in pred_set.difference(&item.claims) {
+        *report
+            .error_kinds
+            .entry(error_kind(t, &item.claims).into())
+            .or_default() += 1;
+    }
+    for t in item.claims.difference(&pred_set) {
+        let near = pred_set.iter().any(|p| p.0 == t.0 && !item.claims.contains(p));
+        if !near {
+            let kind = if pred_set.iter().any(|p| p.0 == t.0) {
+                "missed: another claim of the holder found, not this one"
+            } else {
+                "missed: no claim by the holder"
+            };
+            *report.error_kinds.entry(kind.into()).or_default() += 1;
+        }
+    }
     let pairs =
         |s: &BTreeSet<Triple>| -> BTreeSet<(String, String)> { s.iter().map(|t| (t.0.clone(), t.1.clone())).collect() };
     tally(&mut report.pairs, &pairs(&item.claims), &pairs(&pred_set), |p| {
@@ -312,6 +332,26 @@ fn tally<T: Ord + Clone>(
     }
 }
 
+/// What went wrong with a predicted triple that is not in the gold set `gold`, judged
+/// against the gold claims of the same holder.
+pub fn error_kind(t: &Triple, gold: &BTreeSet<Triple>) -> &'static str {
+    let same_holder: Vec<&Triple> = gold.iter().filter(|g| g.0 == t.0).collect();
+    if same_holder.is_empty() {
+        return "spurious: the holder has no claim (not a party, look-alike cue, no stance)";
+    }
+    if same_holder.iter().any(|g| g.1 == t.1) {
+        if t.2.is_empty() {
+            "empty target where one was named"
+        } else if t.2 == t.0 {
+            "spurious self target"
+        } else {
+            "wrong target"
+        }
+    } else {
+        "wrong label"
+    }
+}
+
 /// The report as the text table `stancer eval` prints.
 pub fn render_text(report: &Report, errors: usize) -> String {
     use std::fmt::Write;
@@ -366,6 +406,12 @@ pub fn render_text(report: &Report, errors: usize) -> String {
             cell("praise"),
             cell("none")
         );
+    }
+    let mut kinds: Vec<(&String, &usize)> = report.error_kinds.iter().collect();
+    kinds.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let _ = writeln!(s, "\nerrors by kind (triples), largest first");
+    for (kind, n) in kinds {
+        let _ = writeln!(s, "{n:>5}  {kind}");
     }
     let mut rules: Vec<(&String, &RuleCounts)> = report.rules.iter().collect();
     rules.sort_by(|a, b| b.1.fp.cmp(&a.1.fp).then(b.1.tp.cmp(&a.1.tp)).then(a.0.cmp(b.0)));
@@ -468,6 +514,31 @@ mod tests {
             &[record("IND", "support", "USA")],
         );
         assert_eq!(r.confusion["dispute"]["support"], 1);
+    }
+
+    #[test]
+    fn errors_are_sorted_into_kinds() {
+        let gold: BTreeSet<Triple> = [("IND", "dispute", "USA"), ("PAK", "praise", "")]
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+            .collect();
+        let t = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
+        assert_eq!(
+            error_kind(&t("IND", "dispute", ""), &gold),
+            "empty target where one was named"
+        );
+        assert_eq!(error_kind(&t("IND", "dispute", "IND"), &gold), "spurious self target");
+        assert_eq!(error_kind(&t("IND", "dispute", "CHN"), &gold), "wrong target");
+        assert_eq!(error_kind(&t("IND", "praise", "USA"), &gold), "wrong label");
+        assert!(error_kind(&t("AUS", "support", ""), &gold).starts_with("spurious: the holder has no claim"));
+        let mut r = empty_report();
+        score_item(
+            &mut r,
+            &item(&[("IND", "dispute", "USA")]),
+            &[record("AUS", "support", "")],
+        );
+        assert_eq!(r.error_kinds.values().sum::<usize>(), 2);
+        assert_eq!(r.error_kinds["missed: no claim by the holder"], 1);
     }
 
     #[test]

@@ -148,9 +148,18 @@ pub fn explain(pipeline: &Pipeline, doc: &Document) -> String {
             );
         }
         for d in &att.dropped {
+            let by = d.by.as_ref().map_or(String::new(), |s| {
+                let why = lexicon
+                    .pack
+                    .lookalikes
+                    .iter()
+                    .find(|l| &l.source == s)
+                    .map_or("", |l| l.why.as_str());
+                format!(" by {s} ({why})")
+            });
             let _ = writeln!(
                 out,
-                "  dropped  {:?} [{}]: {}",
+                "  dropped  {:?} [{}]: {}{by}",
                 &text[d.cue.clone()],
                 d.rule(),
                 d.reason

@@ -47,6 +47,9 @@ pub struct Lexicon {
     pub pack: RulePack,
     /// Rows that can never take effect, found while compiling.
     pub warnings: Vec<RuleError>,
+    /// Lower-case words that may stand between a holder and its verb: verbgroup.csv and
+    /// every word of bodies.csv ("China's top diplomat Wang Yi said").
+    pub gap_words: std::collections::HashSet<String>,
     party_index: HashMap<String, PartyId>,
 }
 
@@ -131,6 +134,12 @@ impl Lexicon {
             m.ends_word = text.chars().next_back().is_some_and(is_word_char);
         }
         let warnings = shadowed_rows(&pack, &patterns, &meanings);
+        let gap_words = pack
+            .verb_group
+            .iter()
+            .chain(&pack.bodies)
+            .flat_map(|t| t.text.split_whitespace().map(str::to_owned))
+            .collect();
         let scanner = Scanner::new(&patterns).map_err(|e| {
             RuleError::error(
                 "rules",
@@ -146,6 +155,7 @@ impl Lexicon {
             aliases,
             pack,
             warnings,
+            gap_words,
             party_index,
         })
     }

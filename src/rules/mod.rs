@@ -184,6 +184,10 @@ pub enum Modifier {
     Target,
     /// Verbs and phrases: "claimed credit" with no other object targets the holder.
     SelfTarget,
+    /// Verbs and phrases that confirm a fact ("confirmed", "acknowledged"): a stance
+    /// only when the object or content names a party, or the holder itself ("admitted
+    /// its forces had ..."). Confirming a plain fact (a death, an arrest) is no claim.
+    Fact,
 }
 
 #[derive(Debug, Clone)]
@@ -204,6 +208,20 @@ pub struct Term {
     pub source: Source,
 }
 
+/// A reading of a cue that is not a stance: the cue with one of `before` just before it
+/// ("air support") or one of `after` just after it ("claimed the lives", "backed away").
+#[derive(Debug, Clone)]
+pub struct Lookalike {
+    /// The cue row's `cue` (its base form), lower case.
+    pub cue: String,
+    /// Single words, lower case.
+    pub before: Vec<String>,
+    /// Word sequences, lower case, each split into words.
+    pub after: Vec<Vec<String>>,
+    pub why: String,
+    pub source: Source,
+}
+
 /// The rule files, loaded and checked, before compilation.
 #[derive(Debug, Clone)]
 pub struct RulePack {
@@ -213,13 +231,16 @@ pub struct RulePack {
     pub cues: Vec<CueRule>,
     pub negators: Vec<Term>,
     pub speakers: Vec<Term>,
+    /// Words that may stand between a holder and its verb (verbgroup.csv).
+    pub verb_group: Vec<Term>,
+    pub lookalikes: Vec<Lookalike>,
     pub segmenter: Segmenter,
     /// Problems that do not make the pack unusable.
     pub warnings: Vec<RuleError>,
 }
 
 /// The files of a rule pack, in load order.
-pub const RULE_FILES: [&str; 8] = [
+pub const RULE_FILES: [&str; 10] = [
     "parties.csv",
     "actors.csv",
     "people.csv",
@@ -227,10 +248,16 @@ pub const RULE_FILES: [&str; 8] = [
     "cues.csv",
     "negators.csv",
     "speakers.csv",
+    "verbgroup.csv",
+    "lookalikes.csv",
     "abbreviations.csv",
 ];
 
-const BUILTIN: [(&str, &str); 8] = [
+/// Files added to the pack after its first release: a folder without them loads, with a
+/// warning, as if they were empty.
+const OPTIONAL_FILES: [&str; 2] = ["verbgroup.csv", "lookalikes.csv"];
+
+const BUILTIN: [(&str, &str); 10] = [
     ("parties.csv", include_str!("../../rules/parties.csv")),
     ("actors.csv", include_str!("../../rules/actors.csv")),
     ("people.csv", include_str!("../../rules/people.csv")),
@@ -238,6 +265,8 @@ const BUILTIN: [(&str, &str); 8] = [
     ("cues.csv", include_str!("../../rules/cues.csv")),
     ("negators.csv", include_str!("../../rules/negators.csv")),
     ("speakers.csv", include_str!("../../rules/speakers.csv")),
+    ("verbgroup.csv", include_str!("../../rules/verbgroup.csv")),
+    ("lookalikes.csv", include_str!("../../rules/lookalikes.csv")),
     ("abbreviations.csv", include_str!("../../rules/abbreviations.csv")),
 ];
 
@@ -272,6 +301,8 @@ impl RulePack {
                         ));
                     }
                 },
+                // A pack copied before these files existed still loads: from_files warns.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && OPTIONAL_FILES.contains(&name) => {}
                 Err(e) => errors.push(RuleError::error(&shown, 0, 0, format!("cannot read: {e}"))),
             }
         }
@@ -292,6 +323,15 @@ impl RulePack {
         let mut diags = Vec::new();
         let table = |name: &str, required: &[&str], diags: &mut Vec<RuleError>| match text_of(name) {
             Some((path, text)) => Table::parse(path, text, required, diags),
+            None if OPTIONAL_FILES.contains(&name) => {
+                diags.push(RuleError::warning(
+                    name,
+                    0,
+                    0,
+                    "not in this rule pack; copy it from the built-in rules/ to use it".into(),
+                ));
+                None
+            }
             None => {
                 diags.push(RuleError::error(name, 0, 0, "missing from the rule pack".into()));
                 None
@@ -304,6 +344,8 @@ impl RulePack {
         let cues = table("cues.csv", &["cue", "label", "kind", "forms", "modifier"], &mut diags);
         let negators = table("negators.csv", &["negator"], &mut diags);
         let speakers = table("speakers.csv", &["speaker"], &mut diags);
+        let verb_group = table("verbgroup.csv", &["word"], &mut diags);
+        let lookalikes = table("lookalikes.csv", &["cue", "before", "after", "why"], &mut diags);
 
         let parties = parties.map(|t| load_parties(&t, &mut diags)).unwrap_or_default();
         let known: HashSet<&str> = parties.iter().map(|p| p.id.as_str()).collect();
@@ -322,6 +364,12 @@ impl RulePack {
             .unwrap_or_default();
         let speakers = speakers
             .map(|t| load_terms(&t, "speaker", &mut diags))
+            .unwrap_or_default();
+        let verb_group = verb_group
+            .map(|t| load_terms(&t, "word", &mut diags))
+            .unwrap_or_default();
+        let lookalikes = lookalikes
+            .map(|t| load_lookalikes(&t, &cues, &mut diags))
             .unwrap_or_default();
 
         let segmenter = match text_of("abbreviations.csv") {
@@ -354,6 +402,8 @@ impl RulePack {
             cues,
             negators,
             speakers,
+            verb_group,
+            lookalikes,
             segmenter,
             warnings: diags,
         })
@@ -546,6 +596,11 @@ fn load_cues(table: &Table, diags: &mut Vec<RuleError>) -> Vec<CueRule> {
                 continue;
             }
             ("self", CueKind::Verb | CueKind::Phrase) => Modifier::SelfTarget,
+            ("fact", CueKind::Verb | CueKind::Phrase) => Modifier::Fact,
+            ("fact", _) => {
+                diags.push(row.error("modifier", "modifier fact is for verbs and phrases only"));
+                continue;
+            }
             ("self", _) => {
                 diags.push(row.error("modifier", "modifier self is for verbs and phrases only"));
                 continue;
@@ -553,7 +608,7 @@ fn load_cues(table: &Table, diags: &mut Vec<RuleError>) -> Vec<CueRule> {
             (other, _) => {
                 diags.push(row.error(
                     "modifier",
-                    format!("unknown modifier {other:?} (expected holder, target or self)"),
+                    format!("unknown modifier {other:?} (expected holder, target, self or fact)"),
                 ));
                 continue;
             }
@@ -614,6 +669,46 @@ fn load_terms(table: &Table, column: &str, diags: &mut Vec<RuleError>) -> Vec<Te
         });
     }
     terms
+}
+
+fn load_lookalikes(table: &Table, cues: &[CueRule], diags: &mut Vec<RuleError>) -> Vec<Lookalike> {
+    let mut out = Vec::new();
+    let split = |cell: &str| -> Vec<String> {
+        cell.split('|')
+            .map(|w| w.trim().to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    for row in table.rows() {
+        let cue = row.get("cue").trim().to_lowercase();
+        if !cues.iter().any(|c| c.cue == cue) {
+            let hint = closest(&cue, cues.iter().map(|c| c.cue.as_str()))
+                .map_or(String::new(), |c| format!(" (did you mean {c}?)"));
+            diags.push(row.error("cue", format!("no cue row {cue:?} in cues.csv{hint}")));
+            continue;
+        }
+        let before = split(row.get("before"));
+        if let Some(w) = before.iter().find(|w| w.contains(' ')) {
+            diags.push(row.error("before", format!("{w:?}: before takes single words")));
+            continue;
+        }
+        let after: Vec<Vec<String>> = split(row.get("after"))
+            .iter()
+            .map(|s| s.split_whitespace().map(str::to_owned).collect())
+            .collect();
+        if before.is_empty() && after.is_empty() {
+            diags.push(row.error("before", "give words before or after the cue, or both"));
+            continue;
+        }
+        out.push(Lookalike {
+            cue,
+            before,
+            after,
+            why: row.get("why").trim().to_owned(),
+            source: row.source(),
+        });
+    }
+    out
 }
 
 /// The candidate within two edits of `word`, for "did you mean" hints.
