@@ -2116,6 +2116,7 @@ mod tests {
         assert!(claims("Argentina claimed top spot in Group A with three wins.").is_empty());
         assert!(claims("Obama said Iraqi forces, with U.S. air support, had retaken the dam.").is_empty());
         assert!(claims("Prime Minister Tony Blair answered questions through mobile text chat.").is_empty());
+        assert!(claims("Downing Street declined to confirm or deny that the talks took place.").is_empty());
         assert_eq!(
             claims("Russia claimed the strike was defensive."),
             [triple("RUS", "support", "")]
