@@ -180,6 +180,10 @@ enum Side {
 }
 
 /// Words after which a stance word is a noun ("the dispute", "their support", "in disputes").
+/// Why a party unit that is not a state voice ([`Unit::voice`]) gives no holder.
+const NO_STATE_VOICE: &str =
+    "a demonym or a hyphenated adjective names no holder (no state-voice head from bodies.csv)";
+
 const NOUN_MARKERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "any", "some", "its", "their", "his", "her", "our", "my",
     "your", "such", "no", "of", "in", "on", "for", "with", "without", "by", "from", "into", "amid", "after", "before",
@@ -664,7 +668,7 @@ impl Sentence<'_> {
                     && let Some(first) = self.first_party_in_scope(k).filter(|&f| f < c && !self.located(f))
                 {
                     if !self.units[first].voice {
-                        return Err("a demonym without a state-voice head (bodies.csv) names no holder");
+                        return Err(NO_STATE_VOICE);
                     }
                     return Ok(self.group_right(first));
                 }
@@ -685,7 +689,7 @@ impl Sentence<'_> {
     /// other units (negators, unresolved bodies).
     fn speaks_as_subject(&self, c: usize, k: usize) -> Result<(), &'static str> {
         if !self.units[c].voice {
-            return Err("a demonym or a hyphenated adjective names no holder (no state-voice head from bodies.csv)");
+            return Err(NO_STATE_VOICE);
         }
         let mut gap = String::new();
         let mut from = self.units[c].span.end;
@@ -989,7 +993,7 @@ impl Sentence<'_> {
         };
         if let Some((quoted, close)) = self.quote_attribution(k) {
             let holders = quoted?;
-            let target = self.fact_target(k, with_self(self.object(k, &holders, close)), modifier)?;
+            let target = self.self_or_fact_target(k, with_self(self.object(k, &holders, close)), modifier)?;
             return Ok(vec![(holders, None, target, "quote-attribution")]);
         }
         if let Some(agent) = self.passive_agent(k) {
@@ -1006,7 +1010,7 @@ impl Sentence<'_> {
         {
             return Ok(vec![(holders, None, predicate, "verb-content")]);
         }
-        let target = self.fact_target(k, with_self(target), modifier)?;
+        let target = self.self_or_fact_target(k, with_self(target), modifier)?;
         Ok(vec![(holders, None, target, "verb-subject-object")])
     }
 
@@ -1016,7 +1020,7 @@ impl Sentence<'_> {
     /// Any support cue whose content opens with the holder's pronoun claims something
     /// for the holder itself ("insisted he had done no deals", "claimed that they had
     /// detained ...": LABELING.md, a holder who claims a role for itself).
-    fn fact_target(&self, k: usize, target: Side, modifier: Modifier) -> Result<Side, &'static str> {
+    fn self_or_fact_target(&self, k: usize, target: Side, modifier: Modifier) -> Result<Side, &'static str> {
         let support =
             matches!(self.units[k].kind, UnitKind::Cue(c) if self.lexicon.cue(c).label == Some(Label::Support));
         if target != Side::Empty || !(support || modifier == Modifier::Fact) {
