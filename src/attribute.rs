@@ -615,17 +615,16 @@ impl Sentence<'_> {
         let mut j = k;
         let mut previous_verb = None;
         let mut candidate = None;
-        let mut located = None;
         while j > 0 && self.same_scope(j - 1, k) {
             j -= 1;
             match self.units[j].kind {
-                UnitKind::Party(_) if candidate.is_none() => {
-                    // "protesters in London and Madrid": a list after a preposition is a place.
-                    if self.located(j) || self.located(self.group_left(j)[0]) {
-                        located.get_or_insert(j);
-                    } else {
-                        candidate = Some(j);
-                    }
+                // "protesters in London and Madrid", "a priest in America", "speaking in
+                // Buenos Aires": a party after a locative preposition is a place, never
+                // the holder (LABELING.md: a place names no holder).
+                UnitKind::Party(_)
+                    if candidate.is_none() && !(self.located(j) || self.located(self.group_left(j)[0])) =>
+                {
+                    candidate = Some(j);
                 }
                 UnitKind::Speaker if candidate.is_none() => return Err("the subject is a non-party speaker"),
                 UnitKind::Cue(_) if self.is_clause_verb(j) => {
@@ -635,7 +634,6 @@ impl Sentence<'_> {
                 _ => {}
             }
         }
-        let candidate = candidate.or(located);
         match (candidate, previous_verb) {
             (Some(c), Some(v)) if c > v => {
                 // "X contested the U.S. narrative, saying ...", "X hailed India and said ...":
@@ -707,34 +705,41 @@ impl Sentence<'_> {
             return Err("a possessive before another name (\"France's Suez\") owns it; the name is the subject");
         }
         let parts: Vec<&str> = gap.split([',', '—', '–', '(', ')', ';']).collect();
-        let checked = if parts.len() == 1 {
-            &parts[..]
-        } else {
-            &[parts[0], parts[parts.len() - 1]][..]
-        };
-        let modifies = |part: &str| {
-            for w in words(part) {
-                let first = w.chars().next().unwrap_or(' ');
-                let lower = w.to_lowercase();
-                if first.is_uppercase()
-                    || first.is_ascii_digit()
-                    || lower.ends_with("ly")
-                    || self.lexicon.gap_words.contains(&lower)
-                {
-                    continue;
-                }
-                // The verb group has begun, or a coordinated subject ("X and reporting
-                // from Y contested"): what follows is no longer this subject's head.
-                return !(lower.ends_with("ed")
-                    || lower.ends_with("ing")
-                    || word_in(&lower, &["and", "or", "but", "while"]));
-            }
-            false
-        };
-        if checked.iter().any(|p| modifies(p)) {
+        if self.noun_follows(parts[0]) {
             return Err("the party modifies another noun, which is no state voice");
         }
+        // After an apposition ("X, General Y, credited"), only verb-group words may come
+        // before the verb: "..., earlier this week as he paid tribute" is another clause.
+        if parts.len() > 1 && !words(parts[parts.len() - 1]).all(|w| self.in_verb_group(w)) {
+            return Err("a clause with its own subject stands between the party and the cue");
+        }
         Ok(())
+    }
+
+    /// A word that may stand between a holder and its verb: a pass word of
+    /// verbgroup.csv, a word of bodies.csv, a capitalized word, a number, an -ly adverb.
+    fn in_verb_group(&self, w: &str) -> bool {
+        let first = w.chars().next().unwrap_or(' ');
+        let lower = w.to_lowercase();
+        first.is_uppercase()
+            || first.is_ascii_digit()
+            || lower.ends_with("ly")
+            || self.lexicon.gap_words.contains(&lower)
+    }
+
+    /// Whether `text`, read from just after a party, shows the party modifying another
+    /// noun: a word that is none of verbgroup.csv's pass words, bodies.csv's words, a
+    /// capitalized word, a number or an -ly adverb, met before anything that ends the
+    /// noun phrase (a verb ending in -ed or -ing, or a stop word of verbgroup.csv).
+    fn noun_follows(&self, text: &str) -> bool {
+        for w in words(text) {
+            if self.in_verb_group(w) {
+                continue;
+            }
+            let lower = w.to_lowercase();
+            return !(lower.ends_with("ed") || lower.ends_with("ing") || self.lexicon.phrase_ends.contains(&lower));
+        }
+        false
     }
 
     fn first_party_in_scope(&self, k: usize) -> Option<usize> {
@@ -811,7 +816,17 @@ impl Sentence<'_> {
                     .ends_with('s')
             });
         let reflexive = |gap: &str| has_reflexive(gap, plural_holder);
+        // "grateful to Egypt", "expressed its gratitude to Egypt": after a praise cue,
+        // "to" introduces whom it is for; elsewhere it ends the object ("backed the plan
+        // to ...").
         let mut from = self.units[k].span.end;
+        let praise = matches!(self.units[k].kind, UnitKind::Cue(c) if self.lexicon.cue(c).label == Some(Label::Praise));
+        if praise {
+            let after = self.gap(from, self.units.get(k + 1).map_or(from, |u| u.span.start));
+            if let Some(to) = words(after).next().filter(|w| w.eq_ignore_ascii_case("to")) {
+                from = to.as_ptr() as usize - self.text.as_ptr() as usize + 2;
+            }
+        }
         for j in k + 1..self.units.len() {
             if !self.same_scope(j, k) || self.units[j].span.start >= limit {
                 break;
@@ -947,7 +962,17 @@ impl Sentence<'_> {
         let agent = (k + 1..self.units.len()).find(|&j| self.units[j].span.start >= by_at && self.same_scope(j, k));
         Some(match agent {
             Some(j) if self.is_party(j) && word_count(self.gap(by_at, self.units[j].span.start)) <= 2 => {
-                Ok(self.group_right(j))
+                // "supported by U.S. airstrikes": the agent is the noun the party modifies.
+                let rest = &self.text[self.units[j].span.end..self.sentence.end];
+                let phrase = rest
+                    .split([',', ';', '—', '–', '(', ')', '"', '“', '”'])
+                    .next()
+                    .unwrap_or("");
+                if !self.units[j].voice || self.noun_follows(phrase) {
+                    Err("the passive agent is no state voice")
+                } else {
+                    Ok(self.group_right(j))
+                }
             }
             _ => Err("passive agent names no party"),
         })
@@ -1391,8 +1416,20 @@ fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], starts: &Sc
         while j < mentions.len() && !matches!(mentions[j].kind, MentionKind::Cue { .. } | MentionKind::Negator { .. }) {
             let gap = &text[mentions[j - 1].tail..mentions[j].span.start];
             let joins = gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+                // "the Foreign Ministry of Pakistan", "a spokesperson for the Iraqi health ministry"
                 || (matches!(mentions[j - 1].kind, MentionKind::Body { .. })
-                    && matches!(gap.trim().to_ascii_lowercase().as_str(), "of" | "of the"))
+                    && matches!(
+                        gap.trim().to_ascii_lowercase().as_str(),
+                        "of" | "of the" | "for" | "for the"
+                    ))
+                // "the Iraqi health ministry", "the Libyan transport ministry": a demonym and
+                // a body with one lower-case word between.
+                || (matches!(mentions[j - 1].kind, MentionKind::Actor { alias, .. } if lexicon.alias(alias).rule.kind == "demonym")
+                    && !mentions[j - 1].possessive
+                    && !has_conjunction(gap)
+                    && matches!(mentions[j].kind, MentionKind::Body { .. })
+                    && word_count(gap) == 1
+                    && gap.trim().chars().all(|c| c.is_lowercase()))
                 // "Islamabad's political leaders": a body after a possessive with one
                 // adjective between.
                 || (mentions[j - 1].possessive
@@ -1419,7 +1456,10 @@ fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], starts: &Sc
             && next_word.is_some_and(|w| word_in(w, EVENT_NOUNS));
         let kind = if former || chain.iter().any(|c| matches!(c.kind, MentionKind::Speaker { .. })) {
             UnitKind::Speaker
-        } else if venue || chain.iter().any(|c| matches!(c.kind, MentionKind::Inactive { .. })) {
+        } else if venue
+            || stance_prefix(&text[..m.span.start])
+            || chain.iter().any(|c| matches!(c.kind, MentionKind::Inactive { .. }))
+        {
             UnitKind::Unresolved
         } else {
             head.map_or(UnitKind::Unresolved, |(party, _)| UnitKind::Party(party))
@@ -1445,6 +1485,22 @@ fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], starts: &Sc
         i = j;
     }
     units
+}
+
+/// "pro-Russian separatists", "anti-American protests": a party in such an adjective
+/// names a side in a description, neither a holder nor a target.
+fn stance_prefix(before: &str) -> bool {
+    let tail = before
+        .get(before.len().saturating_sub(5)..)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let word_start = |n: usize| {
+        before[..before.len() - n]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
+    (tail.ends_with("pro-") && word_start(4)) || (tail.ends_with("anti-") && word_start(5))
 }
 
 /// "The ministry also thanked Qatar." / "He praised the deal.": a sentence whose subject
@@ -2137,6 +2193,51 @@ mod tests {
         assert_eq!(
             claims("Pakistan confirmed that India had requested the talks."),
             [triple("PAK", "support", "IND")]
+        );
+    }
+
+    #[test]
+    fn a_place_after_a_locative_is_never_the_holder() {
+        assert!(claims("A priest in America claimed that he had seen a miracle.").is_empty());
+        assert!(claims("Speaking in Buenos Aires, Mr De Vido later denied the report.").is_empty());
+    }
+
+    #[test]
+    fn a_passive_agent_that_modifies_a_noun_is_no_holder() {
+        assert!(claims("Kurdish forces, supported by U.S. airstrikes, retook the dam.").is_empty());
+        assert_eq!(
+            claims("The deal was praised by Pakistan on Tuesday."),
+            [triple("PAK", "praise", "")]
+        );
+    }
+
+    #[test]
+    fn pro_and_anti_adjectives_name_no_party() {
+        assert_eq!(
+            claims("Russia condemned pro-Western separatists and anti-American protesters."),
+            [triple("RUS", "dispute", "")]
+        );
+        assert_eq!(claims("Kyiv condemned pro-Russian separatists."), [triple("UKR", "dispute", "")]);
+    }
+
+    #[test]
+    fn light_verbs_with_a_possessive_and_a_stance_noun() {
+        assert_eq!(
+            claims("India's government has given its backing to cheaper air travel."),
+            [triple("IND", "support", "")]
+        );
+        assert_eq!(
+            claims("Qatar's foreign minister expressed his deep gratitude to Egypt."),
+            [triple("QAT", "praise", "EGY")]
+        );
+        assert_eq!(claims("Pakistan is grateful to the United States."), [triple("PAK", "praise", "USA")]);
+    }
+
+    #[test]
+    fn a_demonym_with_one_word_before_a_body_is_a_state_voice() {
+        assert_eq!(
+            claims("A spokesperson for the Iraqi health ministry, Ahmed Rudaini, has denied reports of Ebola."),
+            [triple("IRQ", "dispute", "")]
         );
     }
 

@@ -50,6 +50,8 @@ pub struct Lexicon {
     /// Lower-case words that may stand between a holder and its verb: verbgroup.csv and
     /// every word of bodies.csv ("China's top diplomat Wang Yi said").
     pub gap_words: std::collections::HashSet<String>,
+    /// Lower-case words that end a holder's noun phrase (verbgroup.csv, kind stop).
+    pub phrase_ends: std::collections::HashSet<String>,
     party_index: HashMap<String, PartyId>,
 }
 
@@ -140,6 +142,7 @@ impl Lexicon {
             .chain(&pack.bodies)
             .flat_map(|t| t.text.split_whitespace().map(str::to_owned))
             .collect();
+        let phrase_ends = pack.phrase_ends.iter().map(|t| t.text.clone()).collect();
         let scanner = Scanner::new(&patterns).map_err(|e| {
             RuleError::error(
                 "rules",
@@ -156,6 +159,7 @@ impl Lexicon {
             pack,
             warnings,
             gap_words,
+            phrase_ends,
             party_index,
         })
     }

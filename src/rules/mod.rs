@@ -231,8 +231,10 @@ pub struct RulePack {
     pub cues: Vec<CueRule>,
     pub negators: Vec<Term>,
     pub speakers: Vec<Term>,
-    /// Words that may stand between a holder and its verb (verbgroup.csv).
+    /// Words that may stand between a holder and its verb (verbgroup.csv, kind pass).
     pub verb_group: Vec<Term>,
+    /// Words that end a holder's noun phrase (verbgroup.csv, kind stop).
+    pub phrase_ends: Vec<Term>,
     pub lookalikes: Vec<Lookalike>,
     pub segmenter: Segmenter,
     /// Problems that do not make the pack unusable.
@@ -365,9 +367,7 @@ impl RulePack {
         let speakers = speakers
             .map(|t| load_terms(&t, "speaker", &mut diags))
             .unwrap_or_default();
-        let verb_group = verb_group
-            .map(|t| load_terms(&t, "word", &mut diags))
-            .unwrap_or_default();
+        let (verb_group, phrase_ends) = verb_group.map(|t| load_verb_group(&t, &mut diags)).unwrap_or_default();
         let lookalikes = lookalikes
             .map(|t| load_lookalikes(&t, &cues, &mut diags))
             .unwrap_or_default();
@@ -403,6 +403,7 @@ impl RulePack {
             negators,
             speakers,
             verb_group,
+            phrase_ends,
             lookalikes,
             segmenter,
             warnings: diags,
@@ -669,6 +670,24 @@ fn load_terms(table: &Table, column: &str, diags: &mut Vec<RuleError>) -> Vec<Te
         });
     }
     terms
+}
+
+/// verbgroup.csv: the `pass` words and the `stop` words (an empty kind is `pass`).
+fn load_verb_group(table: &Table, diags: &mut Vec<RuleError>) -> (Vec<Term>, Vec<Term>) {
+    let (mut pass, mut stop) = (Vec::new(), Vec::new());
+    for term in load_terms(table, "word", diags) {
+        let row = table.rows().find(|r| r.line == term.source.line);
+        match row.as_ref().map_or("", |r| r.get("kind")) {
+            "" | "pass" => pass.push(term),
+            "stop" => stop.push(term),
+            other => {
+                if let Some(r) = row {
+                    diags.push(r.error("kind", format!("unknown kind {other:?} (expected pass or stop)")));
+                }
+            }
+        }
+    }
+    (pass, stop)
 }
 
 fn load_lookalikes(table: &Table, cues: &[CueRule], diags: &mut Vec<RuleError>) -> Vec<Lookalike> {
