@@ -351,6 +351,10 @@ impl Sentence<'_> {
             if let Some(found) = &subject {
                 self.holders[k] = found.clone().ok();
             }
+            // A call verb gives no claim itself: the judgment after it does.
+            if cue.kind == CueKind::Call {
+                continue;
+            }
             if let Some(reason) = blanket {
                 drop(att, reason);
                 continue;
@@ -378,7 +382,8 @@ impl Sentence<'_> {
                 CueKind::Verb | CueKind::Phrase => self.verb_claims(k, cue.modifier, subject),
                 CueKind::Noun => self.noun_claims(k, cue.modifier),
                 CueKind::Report => self.report_claims(k, subject),
-                CueKind::Role => continue,
+                CueKind::Judgment => self.judgment_claims(k),
+                CueKind::Role | CueKind::Call => continue,
             };
             match found {
                 Ok(claims) => {
@@ -471,8 +476,60 @@ impl Sentence<'_> {
         !self.absorbed[i]
             && matches!(
                 self.cue_kind(i),
-                Some(CueKind::Verb | CueKind::Phrase | CueKind::Report)
+                Some(CueKind::Verb | CueKind::Phrase | CueKind::Report | CueKind::Call)
             )
+    }
+
+    /// An evaluation said of something: "called the reports baseless", "said the U.S.
+    /// claims were false", "“The claim is entirely false,” COGAT said". The holder is the
+    /// call or report verb's; the target is the party named between verb and
+    /// evaluation, if any.
+    fn judgment_claims(&self, k: usize) -> ClaimsOr {
+        let speaker = (0..k).rev().take_while(|&j| self.same_scope(j, k)).find(|&j| {
+            // "called the reports incorrect": a speech verb's form after a determiner
+            // is a noun here.
+            let determined = self.words_before(self.units[j].span.start, 1).first().is_some_and(|w| {
+                matches!(
+                    *w,
+                    "the" | "a" | "an" | "these" | "those" | "such" | "its" | "their" | "his" | "her" | "our"
+                )
+            });
+            self.is_clause_verb(j) && !self.nominal(j) && !determined
+        });
+        // In reported speech the evaluation is predicated ("said the claims were false");
+        // after a call verb it needs no copula ("called the reports false").
+        let predicated = self.words_before(self.units[k].span.start, 3).iter().any(|w| {
+            matches!(
+                *w,
+                "is" | "are" | "was" | "were" | "be" | "been" | "being" | "remain" | "remains"
+            )
+        });
+        let call = speaker.filter(|&c| self.cue_kind(c) == Some(CueKind::Call));
+        let report = speaker.filter(|&c| self.cue_kind(c) == Some(CueKind::Report) && predicated);
+        let Some(c) = call.or(report) else {
+            if let Some((quoted, _)) = self.quote_attribution(k).filter(|_| predicated) {
+                return Ok(vec![(quoted?, None, Side::Empty, "quote-judgment")]);
+            }
+            return Err("an evaluation that no call or report verb says");
+        };
+        let between = word_count(self.gap(self.units[c].span.end, self.units[k].span.start));
+        // "telling lies" is the verb's object, not what it says of something.
+        if between == 0 || between > 12 {
+            return Err("an evaluation right after, or too far from, its call or report verb");
+        }
+        // "the historic decision": an evaluation before its noun describes, it is not said.
+        let rest = &self.text[self.units[k].span.end..self.sentence.end];
+        if self.noun_follows(rest.split([',', ';', '.', '"', '”', '’']).next().unwrap_or("")) {
+            return Err("an evaluation used as an adjective before a noun");
+        }
+        if self.negated(c).is_some() || self.lookalike(c).is_some() || self.hypothetical(c) {
+            return Err("the call or report verb is negated, hypothetical or a look-alike");
+        }
+        let holders = self.holders[c].clone().ok_or("no holder for the call or report verb")?;
+        let target = (c + 1..k)
+            .find(|&j| self.is_party(j) && !holders.contains(&j))
+            .map_or(Side::Empty, |j| Side::Units(self.group_right(j)));
+        Ok(vec![(holders, None, target, "call-judgment")])
     }
 
     /// Up to `n` words before byte `at` in the sentence, nearest first, lower case.
@@ -511,6 +568,16 @@ impl Sentence<'_> {
             {
                 return true;
             }
+        }
+        // "the U.S. claims were baseless", "India's denials are": a plural form followed by
+        // a copula is the subject noun, not a verb.
+        let cue_text = &self.text[self.units[k].span.clone()];
+        if ends_with_ignore_case(cue_text, "s")
+            && words(&self.text[self.units[k].span.end..self.sentence.end])
+                .next()
+                .is_some_and(|w| word_in(w, &["were", "are", "was", "is", "have", "had", "remain", "remained"]))
+        {
+            return true;
         }
         let before = self.words_before(self.units[k].span.start, 2);
         let marker = |w: &str| NOUN_MARKERS.contains(&w);
@@ -1458,6 +1525,7 @@ fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], starts: &Sc
             UnitKind::Speaker
         } else if venue
             || stance_prefix(&text[..m.span.start])
+            || inside_a_name(lexicon, &text[..m.span.start])
             || chain.iter().any(|c| matches!(c.kind, MentionKind::Inactive { .. }))
         {
             UnitKind::Unresolved
@@ -1485,6 +1553,19 @@ fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], starts: &Sc
         i = j;
     }
     units
+}
+
+/// "the Muslim Council of Britain", "the Bank of England": a party after "of" and a
+/// capitalized word that is no state body is part of an organization's name.
+fn inside_a_name(lexicon: &Lexicon, before: &str) -> bool {
+    let mut back = words(before).rev();
+    let (Some(of), Some(name)) = (back.next(), back.next()) else {
+        return false;
+    };
+    of == "of"
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && !lexicon.gap_words.contains(&name.to_lowercase())
+        && before.trim_end().ends_with(" of")
 }
 
 /// "pro-Russian separatists", "anti-American protests": a party in such an adjective
@@ -2217,7 +2298,10 @@ mod tests {
             claims("Russia condemned pro-Western separatists and anti-American protesters."),
             [triple("RUS", "dispute", "")]
         );
-        assert_eq!(claims("Kyiv condemned pro-Russian separatists."), [triple("UKR", "dispute", "")]);
+        assert_eq!(
+            claims("Kyiv condemned pro-Russian separatists."),
+            [triple("UKR", "dispute", "")]
+        );
     }
 
     #[test]
@@ -2230,7 +2314,10 @@ mod tests {
             claims("Qatar's foreign minister expressed his deep gratitude to Egypt."),
             [triple("QAT", "praise", "EGY")]
         );
-        assert_eq!(claims("Pakistan is grateful to the United States."), [triple("PAK", "praise", "USA")]);
+        assert_eq!(
+            claims("Pakistan is grateful to the United States."),
+            [triple("PAK", "praise", "USA")]
+        );
     }
 
     #[test]
@@ -2238,6 +2325,39 @@ mod tests {
         assert_eq!(
             claims("A spokesperson for the Iraqi health ministry, Ahmed Rudaini, has denied reports of Ebola."),
             [triple("IRQ", "dispute", "")]
+        );
+    }
+
+    #[test]
+    fn calling_something_false_is_a_dispute() {
+        assert_eq!(
+            claims("A spokesperson for the Iraqi health ministry called the reports incorrect and unfounded."),
+            [triple("IRQ", "dispute", "")]
+        );
+        assert_eq!(
+            claims("Putin countered by calling U.S. sanctions counterproductive."),
+            [triple("RUS", "dispute", "USA")]
+        );
+        assert_eq!(
+            claims("Pakistan's foreign ministry said the U.S. claims were baseless."),
+            [triple("PAK", "dispute", "USA")]
+        );
+        assert_eq!(
+            claims("\u{201c}The claim is entirely false,\u{201d} Israel's foreign ministry said."),
+            [triple("ISR", "dispute", "")]
+        );
+        // Not said of anything: a demand, an adjective before its noun, the verb's object.
+        assert!(claims("India called for calm and a false start was avoided.").is_empty());
+        assert!(claims("Pakistan said the two sides had reached the historic decision.").is_empty());
+        assert!(claims("Pakistan said India was telling lies about the strikes.").is_empty());
+    }
+
+    #[test]
+    fn a_party_inside_an_organizations_name_is_no_party() {
+        assert!(claims("The Muslim Council of Britain said the comments were irresponsible.").is_empty());
+        assert_eq!(
+            claims("The Foreign Ministry of Pakistan denied it."),
+            [triple("PAK", "dispute", "")]
         );
     }
 

@@ -157,6 +157,13 @@ pub enum CueKind {
     Report,
     /// A word for a party's part in an outcome ("mediated"), read inside reported speech.
     Role,
+    /// A verb that names something as something ("called", "branded"): no label; what
+    /// it calls a thing is a `judgment`.
+    Call,
+    /// An evaluation ("baseless", "illegal", "a success") that carries a stance when a
+    /// call or report verb says it of something: "called the reports baseless", "said
+    /// the claims were false".
+    Judgment,
 }
 
 impl FromStr for CueKind {
@@ -168,8 +175,10 @@ impl FromStr for CueKind {
             "noun" => Ok(CueKind::Noun),
             "report" => Ok(CueKind::Report),
             "role" => Ok(CueKind::Role),
+            "call" => Ok(CueKind::Call),
+            "judgment" => Ok(CueKind::Judgment),
             _ => Err(format!(
-                "unknown kind {s:?} (expected verb, phrase, noun, report or role)"
+                "unknown kind {s:?} (expected verb, phrase, noun, report, role, call or judgment)"
             )),
         }
     }
@@ -569,15 +578,15 @@ fn load_cues(table: &Table, diags: &mut Vec<RuleError>) -> Vec<CueRule> {
             }
         };
         let label = match (row.get("label"), kind) {
-            ("", CueKind::Report | CueKind::Role) => None,
+            ("", CueKind::Report | CueKind::Role | CueKind::Call) => None,
             ("", _) => {
                 diags.push(row.error("label", "a stance cue needs a label (support, dispute or praise)"));
                 continue;
             }
-            (_, CueKind::Report | CueKind::Role) => {
+            (_, CueKind::Report | CueKind::Role | CueKind::Call) => {
                 diags.push(row.error(
                     "label",
-                    "report and role words carry no label of their own: leave it empty",
+                    "report, role and call words carry no label of their own: leave it empty",
                 ));
                 continue;
             }
@@ -618,6 +627,8 @@ fn load_cues(table: &Table, diags: &mut Vec<RuleError>) -> Vec<CueRule> {
         let forms: Vec<String> = if listed.is_empty() {
             match kind {
                 CueKind::Noun => inflect::noun_forms(&cue),
+                // An evaluation is matched as written: "baseless", "a provocation".
+                CueKind::Judgment => vec![cue.clone()],
                 _ => inflect::verb_forms(&cue),
             }
         } else {
