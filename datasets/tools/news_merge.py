@@ -6,6 +6,9 @@ in ADJUDICATED (id -> claims, with the reason). Prints the agreement of the pass
 The test split is drawn once with a fixed seed and is frozen: never re-drawn.
 
     python3 datasets/tools/news_merge.py POOL.jsonl... --a A.jsonl... --b B.jsonl... -o datasets/news.jsonl
+
+The passes of this set: pools /tmp/pool.jsonl, pool2, pool3 (news_pool.py seeds 16, 17,
+18) and passes A and B over chunks 1-6.
 """
 import argparse, json, random
 
@@ -16,6 +19,15 @@ ADJUDICATED = {
     "n1281": ([], "a central bank's report is not a government stance; the holder 'he' is unnamed"),
     "n1298": ([("USA", "dispute", "")], "administration officials downplayed (dismissed) the warnings"),
     "n1387": ([("RUS", "dispute", "USA")], "'European' is not the EU's name; only the U.S. is named"),
+    # pool 3 (n1601-n1999), labeled after the test split was frozen: all of it is tune
+    "n1611": ([("GBR", "support", "")], "a headline: the prime minister backs a position"),
+    "n1636": ([("GBR", "dispute", "")], "MI5 is a state body; as in n0683, a reported accusation of a person"),
+    "n1799": ([("GBR", "dispute", "")], "as n1636"),
+    "n1809": ([("RUS", "support", "")], "backing a non-state group: support with an empty target, as 'accused Hamas' is dispute"),
+    "n1853": ([], "tributes to a dead presenter are mourning, as n0949, not a stance"),
+    "n1882": ([("IND", "dispute", "")], "a state body accuses a person: dispute with an empty target"),
+    "n1965": ([("G7", "support", "")], "as n1472, where both passes took the G7 as a party"),
+    "n1990": ([("USA", "support", "")], "the inspector general names no party"),
 }
 
 
@@ -57,7 +69,9 @@ def main():
             claims = set(ADJUDICATED[id_][0])
         rows.append((id_, item, sorted(claims)))
     rng = random.Random(args.seed)
-    ids = sorted(pool)
+    # The test split was drawn once over pools 1 and 2 (ids below n1601) and is frozen;
+    # items added later are all tune.
+    ids = sorted(i for i in pool if i < "n1601")
     test = set(rng.sample(ids, round(len(ids) * args.test_share)))
     with open(args.o, "w", encoding="utf-8") as f:
         for id_, item, claims in sorted(rows):
