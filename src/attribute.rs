@@ -180,6 +180,32 @@ enum Side {
 }
 
 /// Words after which a stance word is a noun ("the dispute", "their support", "in disputes").
+/// Capitalized words that may follow a holder without being part of its name
+/// ("Washington Thursday rejected").
+const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+];
+
 /// Why a party unit that is not a state voice ([`Unit::voice`]) gives no holder.
 const NO_STATE_VOICE: &str =
     "a demonym or a hyphenated adjective names no holder (no state-voice head from bodies.csv)";
@@ -771,14 +797,45 @@ impl Sentence<'_> {
         {
             return Err("a possessive before another name (\"France's Suez\") owns it; the name is the subject");
         }
+        // A relative pronoun right after the party makes the party its subject ("the
+        // Saudi government, which has strongly denied"); one further on opens a clause
+        // about another noun ("godmen who are ascetics claiming").
+        let relative = |w: &str| word_in(w, &["who", "which", "whose", "whom"]);
+        let after_relative = |part: &'_ str| -> Option<usize> {
+            let first = words(part).next()?;
+            relative(first).then(|| first.as_ptr() as usize - part.as_ptr() as usize + first.len())
+        };
+        // Unnamed bodies between the party and the cue head their own noun phrase:
+        // "detained by the Lebanese army, security officials have claimed".
+        if self.units[c + 1..k].iter().any(|u| {
+            u.kind == UnitKind::Unresolved
+                && u.anaphoric
+                && self.gap(self.units[c].span.end, u.span.start).contains([',', '—', '–'])
+        }) {
+            return Err("an unnamed body between the party and the cue is the subject");
+        }
         let parts: Vec<&str> = gap.split([',', '—', '–', '(', ')', ';']).collect();
-        if self.noun_follows(parts[0]) {
+        let first = match after_relative(parts[0]) {
+            Some(end) => &parts[0][end..],
+            None if words(parts[0]).any(relative) => {
+                return Err("the cue is in a relative clause about another noun");
+            }
+            None => parts[0],
+        };
+        if self.noun_follows(first) {
             return Err("the party modifies another noun, which is no state voice");
         }
         // After an apposition ("X, General Y, credited"), only verb-group words may come
         // before the verb: "..., earlier this week as he paid tribute" is another clause.
-        if parts.len() > 1 && !words(parts[parts.len() - 1]).all(|w| self.in_verb_group(w)) {
-            return Err("a clause with its own subject stands between the party and the cue");
+        if parts.len() > 1 {
+            let last = parts[parts.len() - 1];
+            let last = match after_relative(last) {
+                Some(end) if parts.len() == 2 && parts[0].trim().is_empty() => &last[end..],
+                _ => last,
+            };
+            if !words(last).all(|w| self.in_verb_group(w)) {
+                return Err("a clause with its own subject stands between the party and the cue");
+            }
         }
         Ok(())
     }
@@ -1540,7 +1597,18 @@ fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], starts: &Sc
         // "U.S.-backed rebels", "Saudi-led coalition": a hyphenated adjective describes
         // a noun after it (LABELING.md: a description, not a stance or a holder).
         let hyphenated = text[last.tail..].starts_with(['-', '‑']) && matches!(last.kind, MentionKind::Actor { .. });
-        let voice = !hyphenated && (has_body || head_alias.is_none_or(|a| a.kind != "demonym"));
+        // "the US Anti-Doping Agency", "US Wife Swap", "Australian Open": a capitalized
+        // word right after the party, which starts no mention, makes it part of a name.
+        let name_follows = !last.possessive
+            && head_alias.is_some_and(|a| matches!(a.kind.as_str(), "name" | "short" | "demonym" | "capital"))
+            && matches!(last.kind, MentionKind::Actor { .. })
+            && text[last.tail..].starts_with(' ')
+            && next_word.is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !word_in(w, CALENDAR_WORDS)
+                    && mentions.get(j).is_none_or(|n| n.span.start != last.tail + 1)
+            });
+        let voice = !hyphenated && !name_follows && (has_body || head_alias.is_none_or(|a| a.kind != "demonym"));
         units.push(Unit {
             span: m.span.start..last.tail,
             kind,
@@ -2358,6 +2426,43 @@ mod tests {
         assert_eq!(
             claims("The Foreign Ministry of Pakistan denied it."),
             [triple("PAK", "dispute", "")]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_belongs_to_its_antecedent() {
+        assert_eq!(
+            claims("The bill angered members of the Saudi government, which has strongly denied any involvement."),
+            [triple("SAU", "dispute", "")]
+        );
+        assert!(
+            claims("India has been rocked by scandals involving godmen who are ascetics claiming mystical powers.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_unnamed_body_after_a_comma_is_the_subject() {
+        assert!(
+            claims("A wife of Baghdadi has been detained by the Lebanese army, security officials have claimed.")
+                .is_empty()
+        );
+        assert_eq!(
+            claims("Sudan's army-led government accused the United Arab Emirates of arming the rebels."),
+            [triple("SDN", "dispute", "ARE")]
+        );
+    }
+
+    #[test]
+    fn a_party_name_followed_by_another_capitalized_word_is_part_of_a_name() {
+        assert!(claims("Jones was investigated by the US Anti-Doping Agency, which has denied the report.").is_empty());
+        assert_eq!(
+            claims("Washington Thursday rejected the plan."),
+            [triple("USA", "dispute", "")]
+        );
+        assert_eq!(
+            claims("The London Metropolitan Police has denied reports that Banksy was arrested."),
+            [triple("GBR", "dispute", "")]
         );
     }
 
