@@ -400,7 +400,7 @@ impl Sentence<'_> {
                 continue;
             }
             if self.hypothetical(k) {
-                drop(att, "hypothetical (would/could/might)");
+                drop(att, "hypothetical or a promise (would/could/might/will)");
                 continue;
             }
             if self.infinitive(k) {
@@ -702,7 +702,7 @@ impl Sentence<'_> {
     fn hypothetical(&self, k: usize) -> bool {
         self.words_before(self.units[k].span.start, 3)
             .iter()
-            .any(|w| matches!(*w, "would" | "could" | "might" | "should"))
+            .any(|w| matches!(*w, "would" | "could" | "might" | "should" | "will" | "shall"))
     }
 
     /// A party right after a locative preposition is a place or complement, not a subject.
@@ -878,11 +878,12 @@ impl Sentence<'_> {
     /// verbgroup.csv, a word of bodies.csv, a capitalized word, a number, an -ly adverb.
     fn in_verb_group(&self, w: &str) -> bool {
         let first = w.chars().next().unwrap_or(' ');
-        let lower = w.to_lowercase();
+        // Words reaching here are lower case but for the rare "iPhone": no copy for them.
         first.is_uppercase()
             || first.is_ascii_digit()
-            || lower.ends_with("ly")
-            || self.lexicon.gap_words.contains(&lower)
+            || ends_with_ignore_case(w, "ly")
+            || self.lexicon.gap_words.contains(w)
+            || (w.chars().any(char::is_uppercase) && self.lexicon.gap_words.contains(&w.to_lowercase()))
     }
 
     /// Whether `text`, read from just after a party, shows the party modifying another
