@@ -407,6 +407,13 @@ impl Sentence<'_> {
                 drop(att, "infinitive after a noun (\"the right to defend\")");
                 continue;
             }
+            if self.gerund_object(k) {
+                drop(
+                    att,
+                    "a gerund after a preposition (\"said nothing about supporting\") is another word's object",
+                );
+                continue;
+            }
             let found = match cue.kind {
                 _ if cue.kind != CueKind::Noun && cue.kind != CueKind::Report && nominal => {
                     self.noun_claims(k, Modifier::Holder)
@@ -601,6 +608,22 @@ impl Sentence<'_> {
                 return true;
             }
         }
+        // "over US support for Boeing", "on U.S. support": a bare form right after a name,
+        // itself after a preposition or determiner, is a noun (a state "supports").
+        let bare_form = |t: &str| {
+            !(ends_with_ignore_case(t, "s") || ends_with_ignore_case(t, "ed") || ends_with_ignore_case(t, "ing"))
+        };
+        if k > 0
+            && bare_form(&self.text[self.units[k].span.clone()])
+            && self.is_party(k - 1)
+            && self.units[k - 1].span.end + 1 == self.units[k].span.start
+            && self
+                .words_before(self.units[k - 1].span.start, 1)
+                .first()
+                .is_some_and(|w| NOUN_MARKERS.contains(w) && !matches!(*w, "and" | "or"))
+        {
+            return true;
+        }
         // "the U.S. claims were baseless", "India's denials are": a plural form followed by
         // a copula is the subject noun, not a verb.
         let cue_text = &self.text[self.units[k].span.clone()];
@@ -648,6 +671,22 @@ impl Sentence<'_> {
             }
             _ => false,
         }
+    }
+
+    /// "said nothing about supporting the dollar", "criticized India for backing the
+    /// rebels": a verb's -ing form after a preposition is the object of another word,
+    /// not the stance of the clause ("by calling" is the means of the main verb, and
+    /// stays).
+    fn gerund_object(&self, k: usize) -> bool {
+        let cue = words(&self.text[self.units[k].span.clone()]).next().unwrap_or("");
+        ends_with_ignore_case(cue, "ing")
+            && matches!(self.cue_kind(k), Some(CueKind::Verb | CueKind::Phrase))
+            && self.words_before(self.units[k].span.start, 1).first().is_some_and(|w| {
+                matches!(
+                    *w,
+                    "about" | "of" | "for" | "without" | "against" | "from" | "on" | "in" | "at"
+                )
+            })
     }
 
     /// "the right to defend itself", "efforts to broker": an infinitive governed by a noun.
@@ -1266,23 +1305,24 @@ impl Sentence<'_> {
             Some(i) => lead.get(i + 1),
             None => lead.first(),
         };
-        let own = first.is_some_and(|w| {
-            word_in(
-                w,
-                &[
-                    "they",
-                    "it",
-                    "we",
-                    "its",
-                    "their",
-                    "our",
-                    "itself",
-                    "themselves",
-                    "he",
-                    "she",
-                ],
-            )
-        });
+        const OWN: &[&str] = &[
+            "they",
+            "it",
+            "we",
+            "its",
+            "their",
+            "our",
+            "itself",
+            "themselves",
+            "he",
+            "she",
+        ];
+        // "claimed on Friday to have struck a deal": an infinitive perfect claims the
+        // holder's own doing too.
+        let own = first.is_some_and(|w| word_in(w, OWN))
+            || lead
+                .windows(2)
+                .any(|p| p[0].eq_ignore_ascii_case("to") && word_in(p[1], &["have", "be", "been"]));
         if own {
             Ok(Side::SameAsHolder)
         } else if modifier == Modifier::Fact {
@@ -2587,6 +2627,21 @@ mod tests {
         );
         assert!(claims("It was a different story for Britain's defending champion Denise Lewis.").is_empty());
         assert!(claims("The deaths were confirmed by a senior Iraqi security official.").is_empty());
+    }
+
+    #[test]
+    fn a_gerund_after_a_preposition_and_a_bare_form_after_a_name_are_nouns() {
+        assert!(claims("G20 finance ministers said nothing about supporting the dollar.").is_empty());
+        assert!(claims("The EU filed a retaliatory complaint over US support for Boeing.").is_empty());
+        assert_eq!(claims("The U.S. rejected the plan."), [triple("USA", "dispute", "")]);
+    }
+
+    #[test]
+    fn claiming_to_have_done_something_targets_the_holder() {
+        assert_eq!(
+            claims("Nigerian government officials claimed on Friday to have struck a deal with Boko Haram."),
+            [triple("NGA", "support", "NGA")]
+        );
     }
 
     #[test]

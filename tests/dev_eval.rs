@@ -50,13 +50,13 @@ fn dev_set_scores_stay_above_threshold() {
 
 /// The real-news set (datasets/news.jsonl) is scored on both splits, so that a rule
 /// edit that costs real news fails CI even when the written dev set does not move.
-/// Reached when set (see datasets/README.md): test split triples P 0.480 / F1 0.369,
-/// tune split P 0.679 / F1 0.606 (1,304 items since pool 3 joined it; 0.659 / 0.598 on the
+/// Reached when set (see datasets/README.md): test split triples P 0.500 / F1 0.375,
+/// tune split P 0.716 / F1 0.620 (1,304 items since pool 3 joined it; 0.659 / 0.598 on the
 /// first 905); before issue 16's changes, 0.159 / 0.202 and
 /// 0.267 / 0.354.
 #[test]
 fn real_news_scores_stay_above_threshold() {
-    for (split, min_precision, min_f1) in [("test", 0.45, 0.35), ("tune", 0.64, 0.57)] {
+    for (split, min_precision, min_f1) in [("test", 0.45, 0.35), ("tune", 0.66, 0.58)] {
         let out = stancer(&[
             "eval",
             "--gold",
