@@ -739,9 +739,19 @@ impl Sentence<'_> {
     }
 
     fn hypothetical(&self, k: usize) -> bool {
-        self.words_before(self.units[k].span.start, 3)
-            .iter()
-            .any(|w| matches!(*w, "would" | "could" | "might" | "should" | "will" | "shall"))
+        let before = self.words_before(self.units[k].span.start, 3);
+        // "pledged to support", "vowed to defend": a promise about one's own conduct.
+        let promise = before.first().is_some_and(|w| *w == "to")
+            && before.get(1).is_some_and(|w| {
+                matches!(
+                    *w,
+                    "pledged" | "pledge" | "pledges" | "vowed" | "vow" | "vows" | "promised" | "promise" | "promises"
+                )
+            });
+        promise
+            || before
+                .iter()
+                .any(|w| matches!(*w, "would" | "could" | "might" | "should" | "will" | "shall"))
     }
 
     /// A party right after a locative preposition is a place or complement, not a subject.
@@ -2642,6 +2652,17 @@ mod tests {
             claims("Nigerian government officials claimed on Friday to have struck a deal with Boko Haram."),
             [triple("NGA", "support", "NGA")]
         );
+    }
+
+    #[test]
+    fn promises_and_help_are_no_stances() {
+        assert!(claims("Obama pledged to support the Iraqi forces fighting the group.").is_empty());
+        assert!(
+            claims("These personnel will support the operation of surveillance aircraft, the White House said.")
+                .is_empty()
+        );
+        assert!(claims("The U.S. provided support to the rebels.").is_empty());
+        assert!(claims("British police are investigating claims that the video was faked.").is_empty());
     }
 
     #[test]
