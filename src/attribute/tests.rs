@@ -1,0 +1,639 @@
+use super::*;
+
+/// The (holder, label, target) triples the built-in rules give for `text`.
+fn claims(text: &str) -> Vec<(String, String, String)> {
+    use std::sync::OnceLock;
+    static PIPELINE: OnceLock<crate::Pipeline> = OnceLock::new();
+    let pipeline = PIPELINE.get_or_init(|| crate::Pipeline::new(crate::rules::RulePack::builtin().unwrap()));
+    let labeled = pipeline.label(&crate::input::Document::new("t", text));
+    labeled
+        .claims
+        .into_iter()
+        .map(|c| (c.holder, c.label, c.target))
+        .collect()
+}
+
+fn triple(h: &str, l: &str, t: &str) -> (String, String, String) {
+    (h.into(), l.into(), t.into())
+}
+
+#[test]
+fn a_demonym_without_a_state_voice_head_holds_nothing() {
+    assert!(claims("Two Australian men claim to have the oldest burger in the world.").is_empty());
+    assert!(claims("An Indian man accused of trying to rape a teenager was arrested.").is_empty());
+    assert!(claims("Greek sprinter Kostas Kenteris has denied claims that he faked a crash.").is_empty());
+    assert_eq!(
+        claims("Australian officials claimed the vessel was foreign."),
+        [triple("AUS", "support", "")]
+    );
+}
+
+#[test]
+fn a_party_modifying_another_noun_is_not_the_subject() {
+    assert!(claims("US bank boss hails 'genius' Smith.").is_empty());
+    assert!(claims("Still, the Business Council of British Columbia opposed an increase.").is_empty());
+    assert_eq!(
+        claims("India on Tuesday firmly rejected the report."),
+        [triple("IND", "dispute", "")]
+    );
+    assert_eq!(
+        claims("EU leaders meeting in Brussels condemned Moscow's violation of Ukrainian sovereignty."),
+        [triple("EU", "dispute", "RUS")]
+    );
+}
+
+#[test]
+fn a_possessive_before_another_name_owns_it() {
+    assert!(
+        claims("A conflict with the water firm controlled by France's Suez is casting doubt on the deal.").is_empty()
+    );
+}
+
+#[test]
+fn a_hyphenated_party_adjective_is_a_description() {
+    assert!(claims("Fighting U.S.-backed rebels, the militants claim to have established a caliphate.").is_empty());
+    assert!(claims("The Saudi-led coalition denied the report.").is_empty());
+}
+
+#[test]
+fn look_alike_readings_give_no_claim() {
+    assert!(claims("Argentina claimed top spot in Group A with three wins.").is_empty());
+    assert!(claims("Obama said Iraqi forces, with U.S. air support, had retaken the dam.").is_empty());
+    assert!(claims("Prime Minister Tony Blair answered questions through mobile text chat.").is_empty());
+    assert!(claims("Downing Street declined to confirm or deny that the talks took place.").is_empty());
+    assert_eq!(
+        claims("Russia claimed the strike was defensive."),
+        [triple("RUS", "support", "")]
+    );
+}
+
+#[test]
+fn confirming_a_plain_fact_is_no_claim_but_ones_own_role_is() {
+    assert!(claims("The Pentagon has confirmed that the weapons were indeed seized by ISIS.").is_empty());
+    assert_eq!(
+        claims("U.S. military officials acknowledged that they were trying to kill Godane."),
+        [triple("USA", "support", "USA")]
+    );
+    assert_eq!(
+        claims("Pakistan confirmed that India had requested the talks."),
+        [triple("PAK", "support", "IND")]
+    );
+}
+
+#[test]
+fn a_place_after_a_locative_is_never_the_holder() {
+    assert!(claims("A priest in America claimed that he had seen a miracle.").is_empty());
+    assert!(claims("Speaking in Buenos Aires, Mr De Vido later denied the report.").is_empty());
+}
+
+#[test]
+fn a_passive_agent_that_modifies_a_noun_is_no_holder() {
+    assert!(claims("Kurdish forces, supported by U.S. airstrikes, retook the dam.").is_empty());
+    assert_eq!(
+        claims("The deal was praised by Pakistan on Tuesday."),
+        [triple("PAK", "praise", "")]
+    );
+}
+
+#[test]
+fn pro_and_anti_adjectives_name_no_party() {
+    assert_eq!(
+        claims("Russia condemned pro-Western separatists and anti-American protesters."),
+        [triple("RUS", "dispute", "")]
+    );
+    assert_eq!(
+        claims("Kyiv condemned pro-Russian separatists."),
+        [triple("UKR", "dispute", "")]
+    );
+}
+
+#[test]
+fn light_verbs_with_a_possessive_and_a_stance_noun() {
+    assert_eq!(
+        claims("India's government has given its backing to cheaper air travel."),
+        [triple("IND", "support", "")]
+    );
+    assert_eq!(
+        claims("Qatar's foreign minister expressed his deep gratitude to Egypt."),
+        [triple("QAT", "praise", "EGY")]
+    );
+    assert_eq!(
+        claims("Pakistan is grateful to the United States."),
+        [triple("PAK", "praise", "USA")]
+    );
+}
+
+#[test]
+fn a_demonym_with_one_word_before_a_body_is_a_state_voice() {
+    assert_eq!(
+        claims("A spokesperson for the Iraqi health ministry, Ahmed Rudaini, has denied reports of Ebola."),
+        [triple("IRQ", "dispute", "")]
+    );
+}
+
+#[test]
+fn calling_something_false_is_a_dispute() {
+    assert_eq!(
+        claims("A spokesperson for the Iraqi health ministry called the reports incorrect and unfounded."),
+        [triple("IRQ", "dispute", "")]
+    );
+    assert_eq!(
+        claims("Putin countered by calling U.S. sanctions counterproductive."),
+        [triple("RUS", "dispute", "USA")]
+    );
+    assert_eq!(
+        claims("Pakistan's foreign ministry said the U.S. claims were baseless."),
+        [triple("PAK", "dispute", "USA")]
+    );
+    assert_eq!(
+        claims("\u{201c}The claim is entirely false,\u{201d} Israel's foreign ministry said."),
+        [triple("ISR", "dispute", "")]
+    );
+    // Not said of anything: a demand, an adjective before its noun, the verb's object.
+    assert!(claims("India called for calm and a false start was avoided.").is_empty());
+    assert!(claims("Pakistan said the two sides had reached the historic decision.").is_empty());
+    assert!(claims("Pakistan said India was telling lies about the strikes.").is_empty());
+}
+
+#[test]
+fn a_party_inside_an_organizations_name_is_no_party() {
+    assert!(claims("The Muslim Council of Britain said the comments were irresponsible.").is_empty());
+    assert_eq!(
+        claims("The Foreign Ministry of Pakistan denied it."),
+        [triple("PAK", "dispute", "")]
+    );
+}
+
+#[test]
+fn a_relative_clause_belongs_to_its_antecedent() {
+    assert_eq!(
+        claims("The bill angered members of the Saudi government, which has strongly denied any involvement."),
+        [triple("SAU", "dispute", "")]
+    );
+    assert!(
+        claims("India has been rocked by scandals involving godmen who are ascetics claiming mystical powers.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn an_unnamed_body_after_a_comma_is_the_subject() {
+    assert!(
+        claims("A wife of Baghdadi has been detained by the Lebanese army, security officials have claimed.")
+            .is_empty()
+    );
+    assert_eq!(
+        claims("Sudan's army-led government accused the United Arab Emirates of arming the rebels."),
+        [triple("SDN", "dispute", "ARE")]
+    );
+}
+
+#[test]
+fn a_party_name_followed_by_another_capitalized_word_is_part_of_a_name() {
+    assert!(claims("Jones was investigated by the US Anti-Doping Agency, which has denied the report.").is_empty());
+    assert_eq!(
+        claims("Washington Thursday rejected the plan."),
+        [triple("USA", "dispute", "")]
+    );
+    assert_eq!(
+        claims("The London Metropolitan Police has denied reports that Banksy was arrested."),
+        [triple("GBR", "dispute", "")]
+    );
+}
+
+#[test]
+fn a_party_in_a_prepositional_phrase_is_no_subject() {
+    assert!(claims("The militants now control much of eastern Syria and claim to have built a state.").is_empty());
+    assert_eq!(
+        claims("The draft law suffered setbacks when Poland, one of the largest EU member states, rejected it."),
+        [triple("POL", "dispute", "")]
+    );
+    assert_eq!(
+        claims("The move came with Trump publicly claiming U.S. mediation."),
+        [triple("USA", "support", "USA")]
+    );
+}
+
+#[test]
+fn state_voices_with_words_between_name_and_body() {
+    assert_eq!(
+        claims("G7 finance ministers backed plans to write off the debts."),
+        [triple("G7", "support", "")]
+    );
+    assert_eq!(
+        claims("Saudi Arabia's top religious official has denounced ISIS."),
+        [triple("SAU", "dispute", "")]
+    );
+    assert_eq!(
+        claims("Jordanian officials seemed to cast doubt on the reports."),
+        [triple("JOR", "dispute", "")]
+    );
+}
+
+#[test]
+fn nouns_that_look_like_verbs_give_no_claim() {
+    assert!(
+        claims("It was sold by the Russian authorities to recover government tax claims against Yukos.").is_empty()
+    );
+    assert!(claims("It was a different story for Britain's defending champion Denise Lewis.").is_empty());
+    assert!(claims("The deaths were confirmed by a senior Iraqi security official.").is_empty());
+}
+
+#[test]
+fn a_gerund_after_a_preposition_and_a_bare_form_after_a_name_are_nouns() {
+    assert!(claims("G20 finance ministers said nothing about supporting the dollar.").is_empty());
+    assert!(claims("The EU filed a retaliatory complaint over US support for Boeing.").is_empty());
+    assert_eq!(claims("The U.S. rejected the plan."), [triple("USA", "dispute", "")]);
+}
+
+#[test]
+fn claiming_to_have_done_something_targets_the_holder() {
+    assert_eq!(
+        claims("Nigerian government officials claimed on Friday to have struck a deal with Boko Haram."),
+        [triple("NGA", "support", "NGA")]
+    );
+}
+
+#[test]
+fn promises_and_help_are_no_stances() {
+    assert!(claims("Obama pledged to support the Iraqi forces fighting the group.").is_empty());
+    assert!(
+        claims("These personnel will support the operation of surveillance aircraft, the White House said.").is_empty()
+    );
+    assert!(claims("The U.S. provided support to the rebels.").is_empty());
+    assert!(claims("British police are investigating claims that the video was faked.").is_empty());
+}
+
+#[test]
+fn a_claim_whose_content_opens_with_the_holders_pronoun_targets_the_holder() {
+    assert_eq!(
+        claims("The Lebanese Army officials claimed on Tuesday that they had detained the wife."),
+        [triple("LBN", "support", "LBN")]
+    );
+}
+
+#[test]
+fn passive_by_phrase_gives_holder() {
+    assert_eq!(
+        claims("The U.S. role was praised by Pakistan."),
+        [triple("PAK", "praise", "USA")]
+    );
+}
+
+#[test]
+fn passive_without_party_agent_gives_nothing() {
+    assert!(claims("Washington's intervention was welcomed by one party and questioned by the other.").is_empty());
+}
+
+#[test]
+fn negated_cue_gives_nothing() {
+    assert!(claims("India did not dispute the U.S. account.").is_empty());
+    assert!(claims("Pakistan never thanked Washington.").is_empty());
+}
+
+#[test]
+fn negated_phrase_cue_is_a_stance() {
+    assert_eq!(
+        claims("India refused to accept the U.S. claims."),
+        [triple("IND", "dispute", "USA")]
+    );
+}
+
+#[test]
+fn questions_and_conditionals_give_nothing() {
+    assert!(claims("Did China praise Pakistan?").is_empty());
+    assert!(claims("If Washington praised Delhi, Islamabad would object.").is_empty());
+}
+
+#[test]
+fn coordinated_holders_give_one_claim_each() {
+    assert_eq!(
+        claims("India and Pakistan welcomed the UN statement."),
+        [triple("IND", "praise", "UN"), triple("PAK", "praise", "UN")]
+    );
+}
+
+#[test]
+fn contrasting_clauses_are_separate_scopes() {
+    assert_eq!(
+        claims("India rejected the claim, while Pakistan thanked Washington."),
+        [triple("IND", "dispute", ""), triple("PAK", "praise", "USA")]
+    );
+}
+
+#[test]
+fn quotation_takes_the_holder_from_the_attribution_after_it() {
+    let text = "\u{2018}We thank President Trump,\u{2019} Pakistan's prime minister said.";
+    assert_eq!(claims(text), [triple("PAK", "praise", "USA")]);
+}
+
+#[test]
+fn quotation_takes_the_holder_from_the_speech_verb_before_it() {
+    let text = "Pakistan's foreign minister told reporters: \"We reject India's allegations.\"";
+    assert_eq!(claims(text), [triple("PAK", "dispute", "IND")]);
+}
+
+#[test]
+fn possessive_or_adjective_names_the_target() {
+    assert_eq!(
+        claims("New Delhi disputed U.S. claims of mediation."),
+        [triple("IND", "dispute", "USA")]
+    );
+    assert_eq!(
+        claims("Riyadh welcomed Qatari efforts."),
+        [triple("SAU", "praise", "QAT")]
+    );
+}
+
+#[test]
+fn reflexive_possessive_targets_the_holder() {
+    assert_eq!(
+        claims("India insisted the pause was its own decision."),
+        [triple("IND", "support", "IND")]
+    );
+}
+
+#[test]
+fn reported_speech_negating_a_role_is_a_dispute() {
+    assert_eq!(
+        claims("India said the U.S. had not brokered the truce."),
+        [triple("IND", "dispute", "USA")]
+    );
+    assert_eq!(
+        claims("New Delhi said no third party had mediated."),
+        [triple("IND", "dispute", "")]
+    );
+}
+
+#[test]
+fn non_party_speakers_hold_nothing() {
+    assert!(claims("Observers questioned the U.S. account.").is_empty());
+    assert!(claims("Indian analysts criticized Pakistan.").is_empty());
+}
+
+#[test]
+fn dateline_is_never_a_holder() {
+    assert_eq!(
+        claims("ISLAMABAD (Reuters) - Officials praised the deal."),
+        Vec::<(String, String, String)>::new()
+    );
+}
+
+#[test]
+fn nominal_stance_with_possessive_holder() {
+    assert_eq!(
+        claims("India's denial of mediation angered Washington."),
+        [triple("IND", "dispute", "")]
+    );
+}
+
+#[test]
+fn curly_single_quotes_keep_offsets_on_char_boundaries() {
+    // FNC-1 body 820 once panicked here: the closing ’ is three bytes long.
+    let text = "A law in Saudi Arabia banning ‘tempting eyes’ was branded ‘stupid’ by critics, and Riyadh rejected ‘foreign’ criticism.";
+    assert_eq!(claims(text), [triple("SAU", "dispute", "")]);
+}
+
+#[test]
+fn bare_body_or_pronoun_refers_to_the_previous_holder() {
+    let text = "Pakistan's foreign ministry welcomed the truce. The ministry also thanked Qatar. He praised Oman.";
+    assert_eq!(
+        claims(text),
+        [
+            triple("PAK", "praise", ""),
+            triple("PAK", "praise", "QAT"),
+            triple("PAK", "praise", "OMN")
+        ]
+    );
+}
+
+#[test]
+fn reference_back_needs_a_single_previous_holder() {
+    let text = "India rejected the claim, while Pakistan thanked Washington. The ministry also praised Oman.";
+    assert_eq!(
+        claims(text),
+        [triple("IND", "dispute", ""), triple("PAK", "praise", "USA")]
+    );
+}
+
+#[test]
+fn leader_by_surname_after_first_mention() {
+    let text = "Prime Minister Imran Khan spoke on Tuesday. Later, Khan thanked China for its support.";
+    assert_eq!(claims(text), [triple("PAK", "praise", "CHN")]);
+    assert!(
+        claims("Khan thanked China for its support.").is_empty(),
+        "\"Khan\" alone is no alias"
+    );
+    // Three people named: their surnames are found in one pass, each only after
+    // its own first mention.
+    let text = "Khan rejected it. Imran Khan, Narendra Modi and Emmanuel Macron met. \
+                Later, Khan thanked China, Macron praised Modi, and Modi welcomed Macron's plan.";
+    assert_eq!(
+        claims(text),
+        [
+            triple("PAK", "praise", "CHN"),
+            triple("FRA", "praise", "IND"),
+            triple("IND", "praise", "FRA")
+        ]
+    );
+}
+
+#[test]
+fn coordinated_verb_shares_the_subject() {
+    assert_eq!(
+        claims("The State Department summoned the Chinese ambassador and condemned Beijing."),
+        [triple("USA", "dispute", "CHN")]
+    );
+}
+
+#[test]
+fn question_ignores_trailing_citations() {
+    assert!(is_question("Did China mediate? [3]"));
+    assert!(!is_question("China mediated. [3]"));
+}
+
+#[test]
+fn first_dash_is_the_earliest_of_the_four_dashes() {
+    for head in [
+        "TEHRAN (Reuters) - Iran",
+        "AFP -- Iran - x",
+        "a—b – c - d",
+        "x – y—z",
+        "U.S.-led - talks",
+        "---- -",
+        " -- - ",
+        "no dash here",
+        "’— –",
+    ] {
+        let expected = ["—", " – ", " - ", " -- "]
+            .iter()
+            .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+            .min();
+        assert_eq!(first_dash(head), expected, "{head:?}");
+    }
+}
+
+#[test]
+fn dateline_tag_is_detected() {
+    assert_eq!(dateline_end("TEHRAN (Reuters) - Iran rejected the claim."), Some(19));
+    assert_eq!(dateline_end("AFP - Iran rejected the claim."), Some(6));
+    assert_eq!(dateline_end("Iran - as usual - rejected the claim."), None);
+    // The 80-byte window may end inside a character.
+    assert_eq!(dateline_end(&"’".repeat(40)), None);
+}
+
+#[test]
+fn words_are_the_runs_of_word_characters_holding_a_letter_or_digit() {
+    let reference = |s: &str| -> Vec<String> {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' || c == '‑'))
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .map(str::to_owned)
+            .collect()
+    };
+    for s in [
+        "U.S.-mediated, don't -",
+        "  Kyiv’s ‑ São Paulo — 5,000 ' -- x’ ‑‑a ",
+        "Ελλάδα και Türkiye: 北京 said",
+        "",
+        "-'’",
+        "end-",
+        "naïve",
+        "'a' a--b Kyiv’",
+        " ‑ — ",
+    ] {
+        let forward: Vec<String> = words(s).map(str::to_owned).collect();
+        let mut backward: Vec<String> = words(s).rev().map(str::to_owned).collect();
+        backward.reverse();
+        assert_eq!(forward, reference(s), "{s:?}");
+        assert_eq!(backward, reference(s), "{s:?}");
+        // From both ends at once: every word once, in its place.
+        let mut both = words(s);
+        let (mut front, mut back) = (Vec::new(), Vec::new());
+        loop {
+            match (both.next(), both.next_back()) {
+                (None, None) => break,
+                (f, b) => {
+                    front.extend(f.map(str::to_owned));
+                    back.extend(b.map(str::to_owned));
+                }
+            }
+        }
+        back.reverse();
+        front.extend(back);
+        assert_eq!(front, reference(s), "{s:?}");
+    }
+}
+
+#[test]
+fn words_keep_hyphens_and_apostrophes() {
+    assert_eq!(
+        words("U.S.-mediated, don't -").collect::<Vec<_>>(),
+        ["U", "S", "-mediated", "don't"]
+    );
+}
+
+#[test]
+fn every_scope_marker_starts_where_the_block_search_looks() {
+    for marker in SCOPE_MARKERS {
+        let m = marker.as_bytes();
+        let looked_at = match m[0] {
+            b' ' => MARKER_AFTER_SPACE.contains(&m[1]) || MARKER_LETTERS.contains(&m[1].to_ascii_lowercase()),
+            b',' => m[1] == b' ',
+            first => MARKER_FIRST.contains(&first),
+        };
+        assert!(looked_at, "{marker:?}");
+    }
+}
+
+#[test]
+fn scope_markers_are_what_a_leftmost_longest_automaton_finds() {
+    let automaton = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(SCOPE_MARKERS)
+        .unwrap();
+    // Markers, their pieces and their neighbours, in either case, strung together.
+    let pieces = [
+        " ",
+        ",",
+        ";",
+        ":",
+        "(",
+        "]",
+        "—",
+        "–",
+        "-",
+        "--",
+        " - ",
+        " -- ",
+        " – ",
+        "while",
+        "WHILE ",
+        " Whereas",
+        " but",
+        "but ",
+        ", but ",
+        " even",
+        " as ",
+        " although ",
+        ", though ",
+        " yet ",
+        "yet",
+        "a",
+        "é",
+        "\n",
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    for _ in 0..5000 {
+        let mut text = String::new();
+        for _ in 0..(seed % 24) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+        }
+        let expected: Vec<(usize, usize, usize)> = automaton
+            .find_iter(&text)
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        assert_eq!(scope_markers(&text).collect::<Vec<_>>(), expected, "{text:?}");
+    }
+}
+
+#[test]
+fn words_before_a_position_are_the_words_that_end_there() {
+    for s in [
+        "U.S.-mediated, don't -",
+        "  Kyiv’s ‑ São Paulo — 5,000 ' -- x’ ‑‑a ",
+        "Ελλάδα και Türkiye: 北京 said",
+        "",
+        "-'’",
+        "end-",
+        "naïve",
+        "'a' a--b Kyiv’",
+        "Ελλάδα",
+    ] {
+        let text = format!("«{s}»");
+        let range = '«'.len_utf8()..text.len() - '»'.len_utf8();
+        let spans = |end: usize| -> Vec<(usize, usize)> {
+            words(&text[range.start..end])
+                .map(|w| {
+                    let start = w.as_ptr() as usize - text.as_ptr() as usize;
+                    (start, start + w.len())
+                })
+                .collect()
+        };
+        // Every position, also inside words, with the sentence cut short too.
+        for end in (range.start..=range.end).filter(|&e| text.is_char_boundary(e)) {
+            let cut = spans(end);
+            for at in (range.start..=text.len()).filter(|&a| text.is_char_boundary(a)) {
+                for n in 1..=3 {
+                    let expected: Vec<(usize, usize)> =
+                        cut.iter().rev().filter(|w| w.1 <= at).take(n).copied().collect();
+                    let (found, len) = spans_before(&text, range.start, end, at, n);
+                    assert_eq!(found[..len], expected[..], "{s:?} cut at {end}, before {at}, {n} words");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! Mention units: adjacent actor, body and speaker mentions merged into one party,
+//! speaker or unresolved unit, with what the unit can do (hold a claim, name a target).
+
+use super::*;
+
+/// Merges adjacent actor, body and speaker mentions into units: "Pakistan's foreign
+/// ministry" is one PAK unit, "Indian analysts" one speaker, "the ministry" unresolved.
+pub(super) fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], starts: &ScopeStarts) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::with_capacity(mentions.len());
+    let mut i = 0;
+    while i < mentions.len() {
+        let m = mentions[i];
+        let kind = match m.kind {
+            MentionKind::Cue { cue } => Some(UnitKind::Cue(cue)),
+            MentionKind::Negator { .. } => Some(UnitKind::Negator),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            units.push(Unit {
+                span: m.span.start..m.tail,
+                kind,
+                possessive: m.possessive,
+                adjective: false,
+                anaphoric: false,
+                voice: false,
+                scope: starts.scope_of(m.span.start),
+            });
+            i += 1;
+            continue;
+        }
+        // An actor chain: actor, body and speaker mentions joined by spaces only, or by
+        // "of (the)" after a body ("the Foreign Ministry of Pakistan").
+        let mut j = i + 1;
+        while j < mentions.len() && !matches!(mentions[j].kind, MentionKind::Cue { .. } | MentionKind::Negator { .. }) {
+            let gap = &text[mentions[j - 1].tail..mentions[j].span.start];
+            let joins = gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+                // "the Foreign Ministry of Pakistan", "a spokesperson for the Iraqi health ministry"
+                || (matches!(mentions[j - 1].kind, MentionKind::Body { .. })
+                    && matches!(
+                        gap.trim().to_ascii_lowercase().as_str(),
+                        "of" | "of the" | "for" | "for the"
+                    ))
+                // "the Iraqi health ministry", "the Libyan transport ministry": a demonym and
+                // a body with one lower-case word between.
+                // ... and "G7 finance ministers", "U.S. defense officials": a name, one word, a body.
+                || (matches!(mentions[j - 1].kind, MentionKind::Actor { alias, .. }
+                        if matches!(lexicon.alias(alias).rule.kind.as_str(), "demonym" | "name" | "short" | "org"))
+                    && !mentions[j - 1].possessive
+                    && !has_conjunction(gap)
+                    && matches!(mentions[j].kind, MentionKind::Body { .. })
+                    && word_count(gap) == 1
+                    && gap.trim().chars().all(|c| c.is_lowercase()))
+                // "Islamabad's political leaders", "Saudi Arabia's top religious official": a body
+                // after a possessive with one or two adjectives between.
+                || (mentions[j - 1].possessive
+                    && matches!(mentions[j].kind, MentionKind::Body { .. })
+                    && (1..=2).contains(&word_count(gap))
+                    && gap.chars().all(|c| c.is_alphabetic() || c == ' '));
+            if !joins {
+                break;
+            }
+            j += 1;
+        }
+        let chain = &mentions[i..j];
+        let former = words(&text[..m.span.start])
+            .next_back()
+            .is_some_and(|w| word_in(w, &["former", "ex", "then", "retired"]));
+        let head = head_actor(lexicon, chain);
+        let last = chain[chain.len() - 1];
+        let next_word = words(&text[last.tail..]).next();
+        let head_alias = head.map(|(_, alias)| &lexicon.alias(alias).rule);
+        // "the Singapore summit", "the Minsk agreement": a place, not a party.
+        let venue = !last.possessive
+            && head_alias
+                .is_some_and(|a| matches!(a.kind.as_str(), "capital" | "name" | "short") && !a.alias.contains('.'))
+            && next_word.is_some_and(|w| word_in(w, EVENT_NOUNS));
+        let kind = if former || chain.iter().any(|c| matches!(c.kind, MentionKind::Speaker { .. })) {
+            UnitKind::Speaker
+        } else if venue
+            || stance_prefix(&text[..m.span.start])
+            || inside_a_name(lexicon, &text[..m.span.start])
+            || chain.iter().any(|c| matches!(c.kind, MentionKind::Inactive { .. }))
+        {
+            UnitKind::Unresolved
+        } else {
+            head.map_or(UnitKind::Unresolved, |(party, _)| UnitKind::Party(party))
+        };
+        // Venues are modifiers too: the object of "insisted the Cairo talks were ..." goes on.
+        let adjective =
+            venue || (chain.len() == 1 && head_alias.is_some_and(|a| a.kind == "demonym" && !a.alias.ends_with('s')));
+        let anaphoric = chain.iter().all(|c| matches!(c.kind, MentionKind::Body { .. })) && !former;
+        let has_body = chain.iter().any(|c| matches!(c.kind, MentionKind::Body { .. }));
+        // "U.S.-backed rebels", "Saudi-led coalition": a hyphenated adjective describes
+        // a noun after it (LABELING.md: a description, not a stance or a holder).
+        let hyphenated = text[last.tail..].starts_with(['-', '‑']) && matches!(last.kind, MentionKind::Actor { .. });
+        // "the US Anti-Doping Agency", "US Wife Swap", "Australian Open": a capitalized
+        // word right after the party, which starts no mention, makes it part of a name.
+        let name_follows = !last.possessive
+            && head_alias.is_some_and(|a| matches!(a.kind.as_str(), "name" | "short" | "demonym" | "capital"))
+            && matches!(last.kind, MentionKind::Actor { .. })
+            && text[last.tail..].starts_with(' ')
+            && next_word.is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !word_in(w, CALENDAR_WORDS)
+                    && mentions.get(j).is_none_or(|n| n.span.start != last.tail + 1)
+            });
+        let voice = !hyphenated && !name_follows && (has_body || head_alias.is_none_or(|a| a.kind != "demonym"));
+        units.push(Unit {
+            span: m.span.start..last.tail,
+            kind,
+            possessive: last.possessive,
+            adjective,
+            anaphoric,
+            voice,
+            scope: starts.scope_of(m.span.start),
+        });
+        i = j;
+    }
+    units
+}
+
+/// "the Muslim Council of Britain", "the Bank of England": a party after "of" and a
+/// capitalized word that is no state body is part of an organization's name.
+pub(super) fn inside_a_name(lexicon: &Lexicon, before: &str) -> bool {
+    let mut back = words(before).rev();
+    let (Some(of), Some(name)) = (back.next(), back.next()) else {
+        return false;
+    };
+    of == "of"
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && !lexicon.gap_words.contains(&name.to_lowercase())
+        && before.trim_end().ends_with(" of")
+}
+
+/// "pro-Russian separatists", "anti-American protests": a party in such an adjective
+/// names a side in a description, neither a holder nor a target.
+pub(super) fn stance_prefix(before: &str) -> bool {
+    let tail = before
+        .get(before.len().saturating_sub(5)..)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let word_start = |n: usize| {
+        before[..before.len() - n]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
+    (tail.ends_with("pro-") && word_start(4)) || (tail.ends_with("anti-") && word_start(5))
+}
+
+/// "The ministry also thanked Qatar." / "He praised the deal.": a sentence whose subject
+/// is a bare body or a pronoun refers back to the previous sentence's holder.
+pub(super) fn resolve_opening_reference(
+    text: &str,
+    sentence: Range<usize>,
+    units: &mut Vec<Unit>,
+    party: PartyId,
+    starts: &ScopeStarts,
+) {
+    let s = &text[sentence.clone()];
+    let lead: Vec<&str> = words(s).take(3).collect();
+    if let Some(first) = units.first_mut()
+        && first.anaphoric
+        && first.kind == UnitKind::Unresolved
+        && word_count(&text[sentence.start..first.span.start]) <= 1
+        && lead.first().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+    {
+        first.kind = UnitKind::Party(party);
+        return;
+    }
+    let Some(pronoun) = lead.first().filter(|w| word_in(w, &["he", "she", "it", "they"])) else {
+        return;
+    };
+    let start = sentence.start + (pronoun.as_ptr() as usize - s.as_ptr() as usize);
+    // The pronoun must be the subject: the first unit after it is the cue.
+    if units
+        .first()
+        .is_some_and(|u| matches!(u.kind, UnitKind::Cue(_)) && word_count(&text[start..u.span.start]) <= 3)
+    {
+        let unit = Unit {
+            span: start..start + pronoun.len(),
+            kind: UnitKind::Party(party),
+            possessive: false,
+            adjective: false,
+            anaphoric: true,
+            voice: true,
+            scope: starts.scope_of(start),
+        };
+        units.insert(0, unit);
+    }
+}
+
+/// The party an actor chain speaks for: its possessive owner ("Israel's UN ambassador"),
+/// else a state over an organization ("the Pakistani UN envoy"), else its last actor.
+pub(super) fn head_actor(lexicon: &Lexicon, chain: &[&Mention]) -> Option<(PartyId, u32)> {
+    let actors: Vec<(PartyId, u32, bool)> = chain
+        .iter()
+        .filter_map(|c| match c.kind {
+            MentionKind::Actor { party, alias } => Some((party, alias, c.possessive)),
+            _ => None,
+        })
+        .collect();
+    if let Some(&(p, a, _)) = actors.iter().find(|a| a.2) {
+        return Some((p, a));
+    }
+    let is_org = |p: PartyId| lexicon.party(p).kind == crate::rules::PartyKind::Org;
+    actors
+        .iter()
+        .rev()
+        .find(|a| !is_org(a.0))
+        .or(actors.first())
+        .map(|&(p, a, _)| (p, a))
+}
