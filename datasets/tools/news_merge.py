@@ -7,8 +7,8 @@ The test split is drawn once with a fixed seed and is frozen: never re-drawn.
 
     python3 datasets/tools/news_merge.py POOL.jsonl... --a A.jsonl... --b B.jsonl... -o datasets/news.jsonl
 
-The passes of this set: pools /tmp/pool.jsonl, pool2, pool3 (news_pool.py seeds 16, 17,
-18) and passes A and B over chunks 1-6.
+The passes of this set: pools /tmp/pool.jsonl, pool2, pool3, pool4 (news_pool.py seeds
+16, 17, 18, 19) and passes A and B over chunks 1-8.
 """
 import argparse, json, random
 
@@ -28,6 +28,14 @@ ADJUDICATED = {
     "n1882": ([("IND", "dispute", "")], "a state body accuses a person: dispute with an empty target"),
     "n1965": ([("G7", "support", "")], "as n1472, where both passes took the G7 as a party"),
     "n1990": ([("USA", "support", "")], "the inspector general names no party"),
+    # pool 4 (n2001-n2498, news_pool.py seed 19), all tune
+    "n2160": ([("GBR", "support", "GBR")], "stood by his own comments: a reflexive possessive names the holder"),
+    "n2260": ([("JOR", "support", "")], "'claimed' is a support cue and Jordan is named in the sentence"),
+    "n2271": ([("USA", "dispute", "")], "calling bankers 'fat cats' is calling someone a name (LABELING: calls)"),
+    "n2292": ([("USA", "dispute", "")], "the SEC is a federal agency; as n1882, a state body accuses a company"),
+    "n2314": ([("GBR", "support", "")], "'terror law changes' has no possessive: no self target"),
+    "n2453": ([("GBR", "dispute", "")], "'had been a fair summary' of his own statement: no stance cue"),
+    "n2492": ([("IRQ", "support", "")], "as n2260: officials 'claimed' a finding"),
 }
 
 
