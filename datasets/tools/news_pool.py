@@ -58,7 +58,8 @@ def patterns(stancer, stance_only):
         if kind == "actor":
             actors.add(words)
         elif kind == "cue":
-            if stance_only and int(source.split(":")[1].split()[0]) not in stance:
+            # every template row has a label; cues.csv rows are looked up
+            if stance_only and "templates.csv" not in source and int(source.split(":")[1].split()[0]) not in stance:
                 continue
             cues.add(tuple(w.lower() for w in words))
     return actors, cues

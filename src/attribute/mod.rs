@@ -6,6 +6,7 @@
 
 use crate::matcher::{Mention, MentionKind};
 use crate::rules::lexicon::PartyId;
+use crate::rules::template::Shape;
 use crate::rules::{CueKind, Label, Lexicon, Modifier, Source};
 use std::ops::Range;
 
@@ -378,7 +379,9 @@ impl Sentence<'_> {
             }
             // The holder is resolved even for cues that give no claim, so that a verb
             // coordinated with a negated one still finds its subject.
-            let nominal = self.nominal(k);
+            // A template whose parties stand elsewhere than a verb's says what its words
+            // are; "The plan drew praise from" is no noun phrase.
+            let nominal = cue.shape == Shape::Forward && self.nominal(k);
             let subject = (self.is_clause_verb(k) && !nominal).then(|| self.subject(k));
             if let Some(found) = &subject {
                 self.holders[k] = found.clone().ok();
@@ -418,7 +421,11 @@ impl Sentence<'_> {
                 _ if cue.kind != CueKind::Noun && cue.kind != CueKind::Report && nominal => {
                     self.noun_claims(k, Modifier::Holder)
                 }
-                CueKind::Verb | CueKind::Phrase => self.verb_claims(k, cue.modifier, subject),
+                CueKind::Verb | CueKind::Phrase => match &cue.shape {
+                    Shape::Forward => self.verb_claims(k, cue.modifier, subject),
+                    Shape::Reversed => self.reversed_claims(k),
+                    Shape::TargetInside(rest) => self.inside_target_claims(k, rest, subject),
+                },
                 CueKind::Noun => self.noun_claims(k, cue.modifier),
                 CueKind::Report => self.report_claims(k, subject),
                 CueKind::Judgment => self.judgment_claims(k),
@@ -1643,6 +1650,7 @@ impl ScopeStarts {
 type ClaimsOr = Result<Vec<(Vec<usize>, Option<Label>, Side, &'static str)>, &'static str>;
 
 mod scopes;
+mod templates;
 mod units;
 mod words;
 

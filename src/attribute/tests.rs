@@ -637,3 +637,42 @@ fn words_before_a_position_are_the_words_that_end_there() {
         }
     }
 }
+
+#[test]
+fn templates_read_light_verbs_with_intensifiers_and_possessives() {
+    assert_eq!(
+        claims("Pakistan expressed its deep gratitude to the United States."),
+        [triple("PAK", "praise", "USA")]
+    );
+    assert_eq!(
+        claims("France voiced strong support for Germany on Tuesday."),
+        [triple("FRA", "support", "DEU")]
+    );
+    assert_eq!(
+        claims("Turkey expressed deep skepticism about Russia."),
+        [triple("TUR", "dispute", "RUS")]
+    );
+}
+
+#[test]
+fn a_template_with_the_holder_after_its_words_swaps_the_sides() {
+    assert_eq!(
+        claims("India came under fire from China over the border clash."),
+        [triple("CHN", "dispute", "IND")]
+    );
+    assert_eq!(
+        claims("The plan drew praise from Washington."),
+        [triple("USA", "praise", "")]
+    );
+    // The party after the words is no state: no holder, no claim.
+    assert!(claims("The ceasefire came under fire from the Taliban.").is_empty());
+}
+
+#[test]
+fn a_template_with_the_target_inside_needs_its_closing_words() {
+    assert_eq!(
+        claims("Egypt singled out Qatar for praise after the talks."),
+        [triple("EGY", "praise", "QAT")]
+    );
+    assert!(claims("Egypt singled out Qatar as the venue.").is_empty());
+}

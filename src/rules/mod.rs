@@ -7,6 +7,7 @@
 pub mod inflect;
 pub mod lexicon;
 mod table;
+pub mod template;
 
 pub use lexicon::Lexicon;
 
@@ -207,6 +208,9 @@ pub struct CueRule {
     /// Every surface form matched, lower case: the generated forms, or exactly the listed ones.
     pub forms: Vec<String>,
     pub modifier: Modifier,
+    /// Where holder and target stand: always [`template::Shape::Forward`] for cues.csv
+    /// rows; a template's slots may say otherwise.
+    pub shape: template::Shape,
     pub source: Source,
 }
 
@@ -251,7 +255,7 @@ pub struct RulePack {
 }
 
 /// The files of a rule pack, in load order.
-pub const RULE_FILES: [&str; 10] = [
+pub const RULE_FILES: [&str; 12] = [
     "parties.csv",
     "actors.csv",
     "people.csv",
@@ -261,14 +265,16 @@ pub const RULE_FILES: [&str; 10] = [
     "speakers.csv",
     "verbgroup.csv",
     "lookalikes.csv",
+    "wordlists.csv",
+    "templates.csv",
     "abbreviations.csv",
 ];
 
 /// Files added to the pack after its first release: a folder without them loads, with a
 /// warning, as if they were empty.
-const OPTIONAL_FILES: [&str; 2] = ["verbgroup.csv", "lookalikes.csv"];
+const OPTIONAL_FILES: [&str; 4] = ["verbgroup.csv", "lookalikes.csv", "wordlists.csv", "templates.csv"];
 
-const BUILTIN: [(&str, &str); 10] = [
+const BUILTIN: [(&str, &str); 12] = [
     ("parties.csv", include_str!("../../rules/parties.csv")),
     ("actors.csv", include_str!("../../rules/actors.csv")),
     ("people.csv", include_str!("../../rules/people.csv")),
@@ -278,6 +284,8 @@ const BUILTIN: [(&str, &str); 10] = [
     ("speakers.csv", include_str!("../../rules/speakers.csv")),
     ("verbgroup.csv", include_str!("../../rules/verbgroup.csv")),
     ("lookalikes.csv", include_str!("../../rules/lookalikes.csv")),
+    ("wordlists.csv", include_str!("../../rules/wordlists.csv")),
+    ("templates.csv", include_str!("../../rules/templates.csv")),
     ("abbreviations.csv", include_str!("../../rules/abbreviations.csv")),
 ];
 
@@ -357,6 +365,8 @@ impl RulePack {
         let speakers = table("speakers.csv", &["speaker"], &mut diags);
         let verb_group = table("verbgroup.csv", &["word"], &mut diags);
         let lookalikes = table("lookalikes.csv", &["cue", "before", "after", "why"], &mut diags);
+        let wordlists = table("wordlists.csv", &["list", "words"], &mut diags);
+        let templates = table("templates.csv", &["template", "label", "kind", "modifier"], &mut diags);
 
         let parties = parties.map(|t| load_parties(&t, &mut diags)).unwrap_or_default();
         let known: HashSet<&str> = parties.iter().map(|p| p.id.as_str()).collect();
@@ -368,7 +378,12 @@ impl RulePack {
             load_aliases(t, "role", &known, &mut aliases, &mut diags);
         }
         check_alias_overlaps(&aliases, &mut diags);
-        let cues = cues.map(|t| load_cues(&t, &mut diags)).unwrap_or_default();
+        let mut cues = cues.map(|t| load_cues(&t, &mut diags)).unwrap_or_default();
+        let lists = wordlists.map(|t| load_wordlists(&t, &mut diags)).unwrap_or_default();
+        let mut lookalikes_of_templates = Vec::new();
+        if let Some(t) = &templates {
+            load_templates(t, &lists, &mut cues, &mut lookalikes_of_templates, &mut diags);
+        }
         let bodies = bodies.map(|t| load_terms(&t, "body", &mut diags)).unwrap_or_default();
         let negators = negators
             .map(|t| load_terms(&t, "negator", &mut diags))
@@ -377,9 +392,10 @@ impl RulePack {
             .map(|t| load_terms(&t, "speaker", &mut diags))
             .unwrap_or_default();
         let (verb_group, phrase_ends) = verb_group.map(|t| load_verb_group(&t, &mut diags)).unwrap_or_default();
-        let lookalikes = lookalikes
+        let mut lookalikes = lookalikes
             .map(|t| load_lookalikes(&t, &cues, &mut diags))
             .unwrap_or_default();
+        lookalikes.extend(lookalikes_of_templates);
 
         let segmenter = match text_of("abbreviations.csv") {
             Some((path, text)) => match Segmenter::from_csv(text) {
@@ -656,10 +672,161 @@ fn load_cues(table: &Table, diags: &mut Vec<RuleError>) -> Vec<CueRule> {
             kind,
             forms,
             modifier,
+            shape: template::Shape::Forward,
             source: row.source(),
         });
     }
     cues
+}
+
+fn load_wordlists(table: &Table, diags: &mut Vec<RuleError>) -> HashMap<String, Vec<String>> {
+    let mut lists: HashMap<String, Vec<String>> = HashMap::new();
+    let mut first: HashMap<String, Source> = HashMap::new();
+    for row in table.rows() {
+        let name = row.get("list").trim().trim_start_matches('@').to_lowercase();
+        if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-') {
+            diags.push(row.error("list", format!("{name:?}: a list name is letters, digits, _ or -")));
+            continue;
+        }
+        if let Some(at) = first.get(&name) {
+            diags.push(row.error("list", format!("list @{name} is already defined at {at}")));
+            continue;
+        }
+        let words: Vec<String> = row
+            .get("words")
+            .split('|')
+            .map(|w| w.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.is_empty() {
+            diags.push(row.error("words", format!("list @{name} has no words")));
+            continue;
+        }
+        first.insert(name.clone(), row.source());
+        lists.insert(name, words);
+    }
+    lists
+}
+
+/// Templates become cue rows whose forms are their expansion. A form that an earlier
+/// row already matches is left to that row, and said: the template is partly (or, with
+/// every form taken, wholly) shadowed.
+fn load_templates(
+    table: &Table,
+    lists: &HashMap<String, Vec<String>>,
+    cues: &mut Vec<CueRule>,
+    lookalikes: &mut Vec<Lookalike>,
+    diags: &mut Vec<RuleError>,
+) {
+    let mut taken: HashMap<String, Source> = HashMap::new();
+    for cue in cues.iter() {
+        for form in &cue.forms {
+            taken.entry(form.clone()).or_insert_with(|| cue.source.clone());
+        }
+    }
+    for row in table.rows() {
+        let text = row.get("template").split_whitespace().collect::<Vec<_>>().join(" ");
+        let label = match row.get("label").parse::<Label>() {
+            Ok(l) => l,
+            Err(e) => {
+                diags.push(row.error("label", e));
+                continue;
+            }
+        };
+        let kind = match row.get("kind") {
+            "" | "phrase" => CueKind::Phrase,
+            "noun" => CueKind::Noun,
+            other => {
+                diags.push(row.error("kind", format!("unknown kind {other:?} (expected phrase or noun)")));
+                continue;
+            }
+        };
+        let modifier = match (row.get("modifier"), kind) {
+            ("", _) | ("holder", CueKind::Noun) => Modifier::Holder,
+            ("target", CueKind::Noun) => Modifier::Target,
+            ("self", CueKind::Phrase) => Modifier::SelfTarget,
+            ("fact", CueKind::Phrase) => Modifier::Fact,
+            (other, _) => {
+                diags.push(row.error(
+                    "modifier",
+                    format!("modifier {other:?} does not go with kind {}", row.get("kind")),
+                ));
+                continue;
+            }
+        };
+        let expanded = match template::expand(&text, lists) {
+            Ok(e) => e,
+            Err(e) => {
+                diags.push(row.error("template", e));
+                continue;
+            }
+        };
+        if kind == CueKind::Noun && expanded.shape != template::Shape::Forward {
+            diags.push(row.error(
+                "template",
+                "a noun template takes its holder from a possessive: slots other than {holder} first and {target} last are for phrases",
+            ));
+            continue;
+        }
+        let total = expanded.forms.len();
+        let mut shadowed: Vec<(String, Source)> = Vec::new();
+        let forms: Vec<String> = expanded
+            .forms
+            .into_iter()
+            .filter(|f| match taken.get(f) {
+                Some(at) => {
+                    shadowed.push((f.clone(), at.clone()));
+                    false
+                }
+                None => true,
+            })
+            .collect();
+        if let Some((form, at)) = shadowed.first() {
+            let message = if forms.is_empty() {
+                format!("never matches: every form is already a cue ({form:?} at {at})")
+            } else {
+                format!(
+                    "{} of its {total} forms are already cues and match through them (first: {form:?} at {at})",
+                    shadowed.len()
+                )
+            };
+            diags.push(row.warning("template", message));
+        }
+        if forms.is_empty() {
+            continue;
+        }
+        for form in &forms {
+            taken.insert(form.clone(), row.source());
+        }
+        let before = bar_list(row.get("unless_before"));
+        let after: Vec<Vec<String>> = bar_list(row.get("unless_after"))
+            .iter()
+            .map(|s| s.split_whitespace().map(str::to_owned).collect())
+            .collect();
+        if let Some(w) = before.iter().find(|w| w.contains(' ')) {
+            diags.push(row.error("unless_before", format!("{w:?}: unless_before takes single words")));
+            continue;
+        }
+        let cue = text.to_lowercase();
+        if !before.is_empty() || !after.is_empty() {
+            lookalikes.push(Lookalike {
+                cue: cue.clone(),
+                before,
+                after,
+                why: row.get("why").trim().to_owned(),
+                source: row.source(),
+            });
+        }
+        cues.push(CueRule {
+            cue,
+            label: Some(label),
+            kind,
+            forms,
+            modifier,
+            shape: expanded.shape,
+            source: row.source(),
+        });
+    }
 }
 
 fn load_terms(table: &Table, column: &str, diags: &mut Vec<RuleError>) -> Vec<Term> {
@@ -703,12 +870,6 @@ fn load_verb_group(table: &Table, diags: &mut Vec<RuleError>) -> (Vec<Term>, Vec
 
 fn load_lookalikes(table: &Table, cues: &[CueRule], diags: &mut Vec<RuleError>) -> Vec<Lookalike> {
     let mut out = Vec::new();
-    let split = |cell: &str| -> Vec<String> {
-        cell.split('|')
-            .map(|w| w.trim().to_lowercase())
-            .filter(|w| !w.is_empty())
-            .collect()
-    };
     for row in table.rows() {
         let cue = row.get("cue").trim().to_lowercase();
         if !cues.iter().any(|c| c.cue == cue) {
@@ -717,12 +878,12 @@ fn load_lookalikes(table: &Table, cues: &[CueRule], diags: &mut Vec<RuleError>) 
             diags.push(row.error("cue", format!("no cue row {cue:?} in cues.csv{hint}")));
             continue;
         }
-        let before = split(row.get("before"));
+        let before = bar_list(row.get("before"));
         if let Some(w) = before.iter().find(|w| w.contains(' ')) {
             diags.push(row.error("before", format!("{w:?}: before takes single words")));
             continue;
         }
-        let after: Vec<Vec<String>> = split(row.get("after"))
+        let after: Vec<Vec<String>> = bar_list(row.get("after"))
             .iter()
             .map(|s| s.split_whitespace().map(str::to_owned).collect())
             .collect();
@@ -739,6 +900,14 @@ fn load_lookalikes(table: &Table, cues: &[CueRule], diags: &mut Vec<RuleError>) 
         });
     }
     out
+}
+
+/// The entries of a "|"-separated cell, lower case, empty ones left out.
+fn bar_list(cell: &str) -> Vec<String> {
+    cell.split('|')
+        .map(|w| w.trim().to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 /// The candidate within two edits of `word`, for "did you mean" hints.
@@ -779,6 +948,54 @@ mod tests {
             }
         }
         RulePack::from_files(&files)
+    }
+
+    #[test]
+    fn template_errors_name_the_row_and_shadowed_forms_are_warned() {
+        let header = "template,label,kind,modifier,unless_before,unless_after,why\n";
+        let msgs = messages(pack_with(
+            "templates.csv",
+            &format!("{header}{{holder}} voice+ @nolist support for,support,,,,,\n(take+took issue,dispute,,,,,\n"),
+        ));
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("rules/templates.csv:2:1: error: no list @nolist")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("rules/templates.csv:3:1: error:") && m.contains("never closed"))
+        );
+        let pack = pack_with(
+            "templates.csv",
+            &format!("{header}rally+ behind,support,,,,,\nhurl+ abuse at,dispute,,,,,\n"),
+        )
+        .unwrap();
+        let w: Vec<String> = pack.warnings.iter().map(|w| w.to_string()).collect();
+        assert!(
+            w.iter()
+                .any(|m| m.contains("templates.csv:2") && m.contains("never matches")),
+            "{w:?}"
+        );
+        let hurl = pack.cues.iter().find(|c| c.cue == "hurl+ abuse at").unwrap();
+        assert_eq!(
+            hurl.forms,
+            ["hurl abuse at", "hurls abuse at", "hurled abuse at", "hurling abuse at"]
+        );
+        assert_eq!(hurl.source.to_string(), "templates.csv:3");
+    }
+
+    #[test]
+    fn a_template_cancelled_by_its_context_is_a_lookalike() {
+        let header = "template,label,kind,modifier,unless_before,unless_after,why\n";
+        let pack = pack_with(
+            "templates.csv",
+            &format!("{header}hurl+ abuse at,dispute,,,fans,the referee,abuse of a referee is sport\n"),
+        )
+        .unwrap();
+        let row = pack.lookalikes.iter().find(|l| l.cue == "hurl+ abuse at").unwrap();
+        assert_eq!(row.before, ["fans"]);
+        assert_eq!(row.after, [vec!["the".to_string(), "referee".to_string()]]);
     }
 
     #[test]
