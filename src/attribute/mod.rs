@@ -615,6 +615,21 @@ impl Sentence<'_> {
                 return true;
             }
         }
+        // "ISIS's claim", "the president's support": a cue right after a possessive that
+        // is no party unit is a noun owned by someone who is not a party.
+        let before_cue = &self.text[self.sentence.start..self.units[k].span.start];
+        if let Some(owner) = words(before_cue).next_back()
+            && before_cue.ends_with(&format!("{owner} "))
+            && (owner.ends_with("'s") || owner.ends_with("’s"))
+            && !word_in(
+                owner.trim_end_matches("'s").trim_end_matches("’s"),
+                &[
+                    "it", "that", "there", "he", "she", "what", "who", "let", "here", "where",
+                ],
+            )
+        {
+            return true;
+        }
         // "over US support for Boeing", "on U.S. support": a bare form right after a name,
         // itself after a preposition or determiner, is a noun (a state "supports").
         let bare_form = |t: &str| {
@@ -770,8 +785,11 @@ impl Sentence<'_> {
             .any(|(i, w)| {
                 LOCATIVE.contains(w)
                     && (i == 0 || {
+                        // "in the United States", "in neighbouring Chad", "in southern Iraq"
                         let between = self.words_before(self.units[j].span.start, 1);
-                        between.first().is_some_and(|b| *b == "the")
+                        between
+                            .first()
+                            .is_some_and(|b| *b == "the" || b.ends_with("ern") || b.starts_with("neighbo"))
                     })
             })
     }
@@ -779,6 +797,9 @@ impl Sentence<'_> {
     /// The holder group of a verb-like cue: its grammatical subject, found leftwards in
     /// the same scope; coordinated verbs share the subject of the verb before them.
     fn subject(&self, k: usize) -> Result<Vec<usize>, &'static str> {
+        if self.participle_after_noun(k) {
+            return Err("a participle right after a noun (\"fighters defending Kobani\"): the noun is its subject");
+        }
         let mut j = k;
         let mut previous_verb = None;
         let mut candidate = None;
@@ -812,9 +833,15 @@ impl Sentence<'_> {
                 if gap.contains(',') || has_conjunction(gap) {
                     // With no holder for the earlier verb (a participle such as "Speaking in
                     // Paris, X ..."), the party itself is the best subject.
+                    // A finite verb whose subject is no party ("Tory shadow chancellor X
+                    // accused Mr Blair of ... and questioned") keeps it for this cue too.
+                    let v_word = words(&self.text[self.units[v].span.clone()]).next().unwrap_or("");
                     match self.holders[v].clone() {
                         Some(h) => Ok(h),
-                        None => self.speaks_as_subject(c, k).map(|()| self.group_left(c)),
+                        None if ends_with_ignore_case(v_word, "ing") => {
+                            self.speaks_as_subject(c, k).map(|()| self.group_left(c))
+                        }
+                        None => Err("the party is the object of the verb before, whose subject is no party"),
                     }
                 } else {
                     self.speaks_as_subject(c, k)?;
@@ -904,6 +931,20 @@ impl Sentence<'_> {
         }) {
             return Err("an unnamed body between the party and the cue is the subject");
         }
+        // "Spain's minister of sport Jaime Lissavetzky": lower-case words after "of" finish
+        // a body's title, up to the name.
+        let gap = match gap.trim_start().strip_prefix("of ") {
+            Some(rest) if self.ends_with_body(c) => {
+                let title: usize = words(rest)
+                    .take(3)
+                    .take_while(|w| w.chars().all(char::is_lowercase))
+                    .map(|w| w.as_ptr() as usize - rest.as_ptr() as usize + w.len())
+                    .last()
+                    .unwrap_or(0);
+                rest[title..].to_owned()
+            }
+            _ => gap,
+        };
         let parts: Vec<&str> = gap.split([',', '—', '–', '(', ')', ';']).collect();
         let first = match after_relative(parts[0]) {
             Some(end) => &parts[0][end..],
@@ -928,6 +969,41 @@ impl Sentence<'_> {
             }
         }
         Ok(())
+    }
+
+    /// "Kurdish fighters defending Kobani", "leaflets condemning Kim": an -ing form right
+    /// after a plural noun that is no party, body or verb-group word modifies that noun.
+    fn participle_after_noun(&self, k: usize) -> bool {
+        let cue_word = words(&self.text[self.units[k].span.clone()]).next().unwrap_or("");
+        if !ends_with_ignore_case(cue_word, "ing") {
+            return false;
+        }
+        let before = &self.text[self.sentence.start..self.units[k].span.start];
+        let Some(noun) = words(before).next_back() else {
+            return false;
+        };
+        let adjacent = before.ends_with(&format!("{noun} "));
+        let unit_before = k > 0 && self.units[k - 1].span.end + 1 >= self.units[k].span.start;
+        // "Kurdish forces defending": a body of no state is the participle's noun too.
+        if unit_before && matches!(self.units[k - 1].kind, UnitKind::Unresolved | UnitKind::Speaker) {
+            return adjacent;
+        }
+        adjacent
+            && !unit_before
+            && noun.len() > 3
+            && noun.ends_with('s')
+            && !noun.ends_with("ss")
+            && !noun.ends_with("'s")
+            && !noun.ends_with("’s")
+            && noun.chars().all(|c| c.is_lowercase())
+            && !self.in_verb_group(noun)
+    }
+
+    /// Whether party unit `c` ends with a body word ("Spain's minister").
+    fn ends_with_body(&self, c: usize) -> bool {
+        words(&self.text[self.units[c].span.clone()])
+            .next_back()
+            .is_some_and(|w| self.lexicon.body_words.contains(&w.to_lowercase()))
     }
 
     /// A word that may stand between a holder and its verb: a pass word of
@@ -1336,7 +1412,22 @@ impl Sentence<'_> {
         ];
         // "claimed on Friday to have struck a deal": an infinitive perfect claims the
         // holder's own doing too.
-        let own = first.is_some_and(|w| word_in(w, OWN))
+        // "Iraqi officials claimed he was wounded": a singular pronoun is not a plural
+        // holder ("officials", "authorities") speaking of itself.
+        let plural = self
+            .holders
+            .get(k)
+            .and_then(|h| h.as_ref())
+            .and_then(|h| h.last())
+            .is_some_and(|&h| {
+                words(&self.text[self.units[h].span.clone()])
+                    .next_back()
+                    .is_some_and(|w| {
+                        let w = w.to_lowercase();
+                        w.ends_with('s') && self.lexicon.body_words.contains(&w)
+                    })
+            });
+        let own = first.is_some_and(|w| word_in(w, OWN) && !(plural && word_in(w, &["he", "she"])))
             || lead
                 .windows(2)
                 .any(|p| p[0].eq_ignore_ascii_case("to") && word_in(p[1], &["have", "be", "been"]));

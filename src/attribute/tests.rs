@@ -676,3 +676,62 @@ fn a_template_with_the_target_inside_needs_its_closing_words() {
     );
     assert!(claims("Egypt singled out Qatar as the venue.").is_empty());
 }
+
+#[test]
+fn a_participle_after_a_noun_that_is_no_party_has_that_noun_as_subject() {
+    assert!(claims("The US said it had dropped weapons to Kurdish forces defending Kobani.").is_empty());
+    assert!(
+        claims("The Communist state took objection to balloons loaded with leaflets condemning Kim Jong Un.")
+            .is_empty()
+    );
+    assert_eq!(
+        claims("Pakistan keeps denying the report."),
+        [triple("PAK", "dispute", "")]
+    );
+}
+
+#[test]
+fn a_cue_owned_by_a_non_party_possessive_is_a_noun() {
+    assert!(
+        claims("Jordan's Foreign Minister Nasser Judeh, called ISIS's claim \"an old and sick trick.\"").is_empty()
+    );
+}
+
+#[test]
+fn bodies_take_a_title_and_a_place_of_work() {
+    assert_eq!(
+        claims("Spain's minister of sport Jaime Lissavetzky was quick to give his backing to the decision."),
+        [triple("ESP", "support", "")]
+    );
+    assert_eq!(
+        claims("An official at the North Korean Embassy in the United Kingdom is said to have denied any such plans."),
+        [triple("PRK", "dispute", "")]
+    );
+    // A state's own council is not the UN's.
+    assert!(claims("The spokeswoman for President Barack Obama's National Security Council said the White House has not seen any evidence.").is_empty());
+}
+
+#[test]
+fn a_verb_coordinated_with_one_whose_subject_is_no_party_keeps_that_subject() {
+    assert!(
+        claims("Tory shadow chancellor Oliver Letwin accused Mr Blair of misrepresenting the plans and questioned how they would be paid for.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn places_after_in_with_an_adjective_and_regions_hold_nothing() {
+    assert!(
+        claims("Security sources in neighbouring Chad said Chadian mediators had been involved in the discussions.")
+            .is_empty()
+    );
+    assert!(claims("The nun, originally from South America, claimed to have no idea.").is_empty());
+}
+
+#[test]
+fn a_singular_pronoun_is_not_a_plural_holder_speaking_of_itself() {
+    assert_eq!(
+        claims("Last month, Iraqi officials claimed he was wounded in an airstrike."),
+        [triple("IRQ", "support", "")]
+    );
+}

@@ -29,7 +29,8 @@ pub(super) fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], 
             continue;
         }
         // An actor chain: actor, body and speaker mentions joined by spaces only, or by
-        // "of (the)" after a body ("the Foreign Ministry of Pakistan").
+        // "of", "for", "at" or "from" (the) after a body ("the Foreign Ministry of
+        // Pakistan", "an official at the North Korean embassy").
         let mut j = i + 1;
         while j < mentions.len() && !matches!(mentions[j].kind, MentionKind::Cue { .. } | MentionKind::Negator { .. }) {
             let gap = &text[mentions[j - 1].tail..mentions[j].span.start];
@@ -38,7 +39,7 @@ pub(super) fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], 
                 || (matches!(mentions[j - 1].kind, MentionKind::Body { .. })
                     && matches!(
                         gap.trim().to_ascii_lowercase().as_str(),
-                        "of" | "of the" | "for" | "for the"
+                        "of" | "of the" | "for" | "for the" | "at" | "at the" | "from" | "from the"
                     ))
                 // "the Iraqi health ministry", "the Libyan transport ministry": a demonym and
                 // a body with one lower-case word between.

@@ -50,6 +50,8 @@ pub struct Lexicon {
     /// Lower-case words that may stand between a holder and its verb: verbgroup.csv and
     /// every word of bodies.csv ("China's top diplomat Wang Yi said").
     pub gap_words: std::collections::HashSet<String>,
+    /// Lower-case words of bodies.csv ("minister", "ministry").
+    pub body_words: std::collections::HashSet<String>,
     /// Lower-case words that end a holder's noun phrase (verbgroup.csv, kind stop).
     pub phrase_ends: std::collections::HashSet<String>,
     party_index: HashMap<String, PartyId>,
@@ -142,6 +144,11 @@ impl Lexicon {
             .chain(&pack.bodies)
             .flat_map(|t| t.text.split_whitespace().map(str::to_owned))
             .collect();
+        let body_words = pack
+            .bodies
+            .iter()
+            .flat_map(|t| t.text.split_whitespace().map(str::to_lowercase))
+            .collect();
         let phrase_ends = pack.phrase_ends.iter().map(|t| t.text.clone()).collect();
         let scanner = Scanner::new(&patterns).map_err(|e| {
             RuleError::error(
@@ -159,6 +166,7 @@ impl Lexicon {
             pack,
             warnings,
             gap_words,
+            body_words,
             phrase_ends,
             party_index,
         })
