@@ -65,6 +65,16 @@ def patterns(stancer, stance_only):
     return actors, cues
 
 
+def count(words, table):
+    """How many distinct entries of `table` occur in `words` (case kept)."""
+    found = set()
+    for i in range(len(words)):
+        for n in range(1, 7):
+            if tuple(words[i:i + n]) in table:
+                found.add(tuple(words[i:i + n]))
+    return len(found)
+
+
 def has(words, table, lower):
     ws = [w.lower() for w in words] if lower else words
     for i in range(len(ws)):
@@ -100,6 +110,8 @@ def main():
     ap.add_argument("--cue-share", type=float, default=0.64)
     ap.add_argument("--exclude", help="a JSON Lines file whose sources are not drawn again")
     ap.add_argument("--first-id", type=int, default=1)
+    ap.add_argument("--min-parties", type=int, default=1,
+                    help="keep only sentences naming at least this many distinct actor aliases")
     a = ap.parse_args()
     actors, cues = patterns(a.stancer, a.stance_cues)
     excluded = set()
@@ -121,7 +133,7 @@ def main():
         if not (20 <= len(text) <= 600):
             continue
         ws = tokens(text)
-        if not has(ws, actors, False):
+        if not has(ws, actors, False) or (a.min_parties > 1 and count(ws, actors) < a.min_parties):
             continue
         src, date = meta[s["doc_id"]]
         item = {"source": f'{s["doc_id"]}#{s["sentence_id"]}', "text": text}

@@ -544,10 +544,14 @@ impl Sentence<'_> {
         });
         // In reported speech the evaluation is predicated ("said the claims were false");
         // after a call verb it needs no copula ("called the reports false").
+        // "it's nonsense", "that’s a lie": the copula in a contraction.
         let predicated = self.words_before(self.units[k].span.start, 3).iter().any(|w| {
             matches!(
                 *w,
                 "is" | "are" | "was" | "were" | "be" | "been" | "being" | "remain" | "remains"
+            ) || matches!(
+                *w,
+                "it's" | "it’s" | "that's" | "that’s" | "this's" | "what's" | "what’s"
             )
         });
         let call = speaker.filter(|&c| self.cue_kind(c) == Some(CueKind::Call));
@@ -635,8 +639,9 @@ impl Sentence<'_> {
         let bare_form = |t: &str| {
             !(ends_with_ignore_case(t, "s") || ends_with_ignore_case(t, "ed") || ends_with_ignore_case(t, "ing"))
         };
+        let first_word = words(&self.text[self.units[k].span.clone()]).next().unwrap_or("");
         if k > 0
-            && bare_form(&self.text[self.units[k].span.clone()])
+            && bare_form(first_word)
             && self.is_party(k - 1)
             && self.units[k - 1].span.end + 1 == self.units[k].span.start
             && self

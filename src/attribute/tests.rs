@@ -735,3 +735,35 @@ fn a_singular_pronoun_is_not_a_plural_holder_speaking_of_itself() {
         [triple("IRQ", "support", "")]
     );
 }
+
+#[test]
+fn a_phrase_after_a_name_is_a_verb_when_its_first_word_is_inflected() {
+    assert_eq!(
+        claims("The US filed a complaint against Brussels with the WTO."),
+        [triple("USA", "dispute", "EU")]
+    );
+}
+
+#[test]
+fn an_evaluation_in_an_attributed_quotation_is_a_dispute() {
+    assert_eq!(
+        claims(
+            "\"I think that is fabricated, it's nonsense,\" a spokesman in the North Korean embassy in London told Mashable."
+        ),
+        [triple("PRK", "dispute", "")]
+    );
+    assert_eq!(
+        claims("An official at the North Korean embassy said of the reports: “It’s a nonsense.”"),
+        [triple("PRK", "dispute", "")]
+    );
+}
+
+#[test]
+fn a_country_word_before_a_person_names_no_target() {
+    assert_eq!(
+        claims(
+            "\"The United States strongly condemns the barbaric murder of UK citizen David Haines by the terrorist group Isil,\" Kerry said."
+        ),
+        [triple("USA", "dispute", "")]
+    );
+}

@@ -41,6 +41,15 @@ pub(super) fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], 
                         gap.trim().to_ascii_lowercase().as_str(),
                         "of" | "of the" | "for" | "for the" | "at" | "at the" | "from" | "from the"
                     ))
+                // "a spokesman in the North Korean embassy": "in the" joins a body to a state
+                // body only; "officials in Pakistan" are in a place.
+                || (matches!(mentions[j - 1].kind, MentionKind::Body { .. })
+                    && gap.trim().eq_ignore_ascii_case("in the")
+                    && (matches!(mentions[j].kind, MentionKind::Body { .. })
+                        || mentions.get(j + 1).is_some_and(|n| {
+                            matches!(n.kind, MentionKind::Body { .. })
+                                && text[mentions[j].tail..n.span.start].chars().all(|c| c == ' ')
+                        })))
                 // "the Iraqi health ministry", "the Libyan transport ministry": a demonym and
                 // a body with one lower-case word between.
                 // ... and "G7 finance ministers", "U.S. defense officials": a name, one word, a body.
