@@ -651,6 +651,22 @@ impl Sentence<'_> {
         {
             return true;
         }
+        // "receive IMF support", "increased US support for": a bare form right after a
+        // singular party with nothing between cannot be its verb ("the IMF supports").
+        let lemma = match self.units[k].kind {
+            UnitKind::Cue(c) if self.lexicon.cue(c).kind == CueKind::Verb => Some(&self.lexicon.cue(c).cue),
+            _ => None,
+        };
+        if k > 0
+            && lemma.is_some_and(|l| first_word.eq_ignore_ascii_case(l))
+            && self.is_party(k - 1)
+            && self.same_scope(k - 1, k)
+            && self.units[k - 1].span.end + 1 == self.units[k].span.start
+            && !self.text[self.units[k - 1].span.clone()].ends_with('s')
+            && self.group_left(k - 1).len() == 1
+        {
+            return true;
+        }
         // "the U.S. claims were baseless", "India's denials are": a plural form followed by
         // a copula is the subject noun, not a verb.
         let cue_text = &self.text[self.units[k].span.clone()];
@@ -1703,7 +1719,11 @@ impl Sentence<'_> {
             .collect();
         if let Some(&first) = after.first() {
             let lead = word_count(self.gap(close, self.units[first].span.start));
+            // "..., the British actor said": a demonym with no state-voice head says nothing for its state.
             if self.is_party(first) && lead <= 2 && after.iter().any(|&v| self.is_clause_verb(v)) {
+                if !self.units[first].voice {
+                    return Some((Err(NO_STATE_VOICE), close));
+                }
                 return Some((Ok(self.group_right(first)), close));
             }
             if self.is_clause_verb(first) && lead <= 1 {
@@ -1711,6 +1731,9 @@ impl Sentence<'_> {
                     self.is_party(p) && word_count(self.gap(self.units[first].span.end, self.units[p].span.start)) <= 2
                 });
                 if let Some(p) = party {
+                    if !self.units[p].voice {
+                        return Some((Err(NO_STATE_VOICE), close));
+                    }
                     return Some((Ok(self.group_right(p)), close));
                 }
             }

@@ -767,3 +767,25 @@ fn a_country_word_before_a_person_names_no_target() {
         [triple("USA", "dispute", "")]
     );
 }
+
+#[test]
+fn a_bare_verb_right_after_a_singular_party_is_a_noun() {
+    assert!(claims("Only Sri Lanka and Bangladesh currently receive IMF support.").is_empty());
+    assert_eq!(
+        claims("Robin Cook gave his support to the plan."),
+        [triple("GBR", "support", "")]
+    );
+}
+
+#[test]
+fn a_quotation_attributed_to_a_demonym_without_a_state_voice_has_no_holder() {
+    assert!(claims("\"I questioned whether I should come,\" the British actor said.").is_empty());
+}
+
+#[test]
+fn sports_readings_are_look_alikes() {
+    assert!(claims("Britain's 800m and 1500m champion Kelly Holmes is taking part in the 1000m.").is_empty());
+    assert!(claims("Dominici says France can claim another Six Nations Grand Slam.").is_empty());
+    assert!(claims("Ireland reasserted their authority in the final 10 minutes.").is_empty());
+    assert!(claims("The Spaniard berated Real Madrid's sporting director.").is_empty());
+}
