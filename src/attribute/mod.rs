@@ -367,6 +367,13 @@ impl Sentence<'_> {
                 );
                 continue;
             }
+            if self.descriptive_participle(k) {
+                drop(
+                    att,
+                    "a participle after an adverb describes a noun (\"a highly criticized conference\")",
+                );
+                continue;
+            }
             if let Some(row) = self.lookalike(k) {
                 att.dropped.push(Dropped {
                     cue: self.units[k].span.clone(),
@@ -686,6 +693,11 @@ impl Sentence<'_> {
             return true;
         }
         let before = self.words_before(self.units[k].span.start, 2);
+        // "Taiwan have claims in the area": an -s form after "have" is a plural noun.
+        if ends_with_ignore_case(cue_text, "s") && before.first().is_some_and(|w| matches!(*w, "have" | "has" | "had"))
+        {
+            return true;
+        }
         let marker = |w: &str| NOUN_MARKERS.contains(&w);
         // "international support", "unwavering support": an adjective before a bare verb form.
         let cue_text = &self.text[self.units[k].span.clone()];
@@ -794,7 +806,7 @@ impl Sentence<'_> {
         promise
             || before
                 .iter()
-                .any(|w| matches!(*w, "would" | "could" | "might" | "should" | "will" | "shall"))
+                .any(|w| matches!(*w, "would" | "could" | "might" | "should" | "will" | "shall" | "must"))
     }
 
     /// A party right after a locative preposition is a place or complement, not a subject.
@@ -838,6 +850,18 @@ impl Sentence<'_> {
                     candidate = Some(j);
                 }
                 UnitKind::Speaker if candidate.is_none() => return Err("the subject is a non-party speaker"),
+                // "Mr. Trump officially claimed" (out of office), "pro-Russian separatists
+                // claimed": a name that holds no party, right before the verb, is its
+                // subject. After "of" it ends a longer name ("Angela Merkel of Germany").
+                UnitKind::Unresolved
+                    if candidate.is_none()
+                        && !self.units[j].anaphoric
+                        && self.words_before(self.units[j].span.start, 1).first() != Some(&"of")
+                        && words(self.gap(self.units[j].span.end, self.units[k].span.start))
+                            .all(|w| self.in_verb_group(w)) =>
+                {
+                    return Err("the subject is a name that holds no party (out of office, or part of another name)");
+                }
                 UnitKind::Cue(_) if self.is_clause_verb(j) => {
                     previous_verb = Some(j);
                     break;
@@ -992,6 +1016,20 @@ impl Sentence<'_> {
         Ok(())
     }
 
+    /// "Obama's highly criticized press conference", "a widely praised deal": an -ly
+    /// adverb and a participle after a possessive or determiner describe a noun.
+    fn descriptive_participle(&self, k: usize) -> bool {
+        let cue_text = &self.text[self.units[k].span.clone()];
+        let before = self.words_before(self.units[k].span.start, 2);
+        ends_with_ignore_case(cue_text, "ed")
+            && before.first().is_some_and(|w| w.ends_with("ly"))
+            && before.get(1).is_some_and(|w| {
+                w.ends_with("'s")
+                    || w.ends_with("’s")
+                    || matches!(*w, "the" | "a" | "an" | "its" | "their" | "his" | "her")
+            })
+    }
+
     /// "Kurdish fighters defending Kobani", "leaflets condemning Kim": an -ing form right
     /// after a plural noun that is no party, body or verb-group word modifies that noun.
     fn participle_after_noun(&self, k: usize) -> bool {
@@ -1004,6 +1042,17 @@ impl Sentence<'_> {
             return false;
         };
         let adjacent = before.ends_with(&format!("{noun} "));
+        // "Anyone claiming that ...": a participle after an indefinite pronoun.
+        if adjacent
+            && word_in(
+                noun,
+                &[
+                    "anyone", "someone", "everyone", "anybody", "somebody", "those", "people",
+                ],
+            )
+        {
+            return true;
+        }
         let unit_before = k > 0 && self.units[k - 1].span.end + 1 >= self.units[k].span.start;
         // "Kurdish forces defending": a body of no state is the participle's noun too.
         if unit_before && matches!(self.units[k - 1].kind, UnitKind::Unresolved | UnitKind::Speaker) {
@@ -1500,6 +1549,11 @@ impl Sentence<'_> {
                 let Some(h) = before.filter(|&j| self.units[j].possessive) else {
                     return Err("stance noun without a possessive holder");
                 };
+                // "Mexicans' ongoing rebuttal", "Americans' support for the candidates": a
+                // people is no state voice.
+                if !self.units[h].voice {
+                    return Err(NO_STATE_VOICE);
+                }
                 Ok(vec![(
                     self.group_left(h),
                     None,

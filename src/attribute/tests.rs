@@ -789,3 +789,30 @@ fn sports_readings_are_look_alikes() {
     assert!(claims("Ireland reasserted their authority in the final 10 minutes.").is_empty());
     assert!(claims("The Spaniard berated Real Madrid's sporting director.").is_empty());
 }
+
+#[test]
+fn political_reporting_readings_that_are_no_stance() {
+    // A commitment or a feeling restated is a promise or a mood.
+    assert!(claims("Obama and Hollande reaffirmed their shared commitment to destroying ISIL.").is_empty());
+    assert!(claims("Obama reiterated his frustration over the availability of guns.").is_empty());
+    // "must" calls for action.
+    assert!(claims("Israel must also acknowledge the history of its Armenian quarter.").is_empty());
+    // Territorial claims held, polls, a people's stance.
+    assert!(claims("Besides China, Vietnam and Taiwan have claims in the area.").is_empty());
+    assert!(claims("The poll tracks Americans’ support for the candidates.").is_empty());
+    assert!(claims("It's another riposte in Mexicans' ongoing rebuttal to the candidate.").is_empty());
+    // A participle describing a noun, and "is to blame".
+    assert!(claims("The candidate discussed Pres. Obama’s highly criticized press conference in Turkey.").is_empty());
+    assert!(
+        claims("\"Anyone claiming that America's economy is in decline is peddling fiction,\" he said.").is_empty()
+    );
+    assert!(claims("Rubio said President Barack Obama is to blame for that.").is_empty());
+}
+
+#[test]
+fn a_leader_of_a_named_state_still_speaks() {
+    assert_eq!(
+        claims("Chancellor Angela Merkel of Germany condemned \"such a murderous attack\"."),
+        [triple("DEU", "dispute", "")]
+    );
+}
