@@ -1430,7 +1430,7 @@ impl Sentence<'_> {
             let holders = agent?;
             let target = self.passive_subject(k);
             // "The deaths were confirmed by an Iraqi official": a plain fact.
-            if modifier == Modifier::Fact && target == Side::Empty {
+            if matches!(modifier, Modifier::Fact | Modifier::Plain) && target == Side::Empty {
                 return Err("confirms a plain fact: no party in its object or content");
             }
             return Ok(vec![(holders, None, target, "passive-by")]);
@@ -1459,6 +1459,9 @@ impl Sentence<'_> {
             matches!(self.units[k].kind, UnitKind::Cue(c) if self.lexicon.cue(c).label == Some(Label::Support));
         if target != Side::Empty || !(support || modifier == Modifier::Fact) {
             return Ok(target);
+        }
+        if modifier == Modifier::Plain {
+            return Err("confirms a plain fact: no party in its object or content");
         }
         let rest = self.gap(self.units[k].span.end, self.sentence.end);
         // The content's first word, or the first after a nearby "that" ("claimed on
@@ -1503,7 +1506,7 @@ impl Sentence<'_> {
                 .any(|p| p[0].eq_ignore_ascii_case("to") && word_in(p[1], &["have", "be", "been"]));
         if own {
             Ok(Side::SameAsHolder)
-        } else if modifier == Modifier::Fact {
+        } else if matches!(modifier, Modifier::Fact | Modifier::Plain) {
             Err("confirms a plain fact: no party in its object or content")
         } else {
             Ok(target)
@@ -1545,7 +1548,7 @@ impl Sentence<'_> {
             }
         });
         match modifier {
-            Modifier::Holder | Modifier::SelfTarget | Modifier::Fact => {
+            Modifier::Holder | Modifier::SelfTarget | Modifier::Fact | Modifier::Plain => {
                 let Some(h) = before.filter(|&j| self.units[j].possessive) else {
                     return Err("stance noun without a possessive holder");
                 };

@@ -816,3 +816,14 @@ fn a_leader_of_a_named_state_still_speaks() {
         [triple("DEU", "dispute", "")]
     );
 }
+
+#[test]
+fn confirming_something_about_oneself_is_a_plain_fact() {
+    assert!(claims("Ottawa police confirmed they had a call at 9:52 a.m.").is_empty());
+    assert!(claims("The US National Security Council confirmed it had seen the video.").is_empty());
+    // An admission about its own doing is still a claim (LABELING: a role for itself).
+    assert_eq!(
+        claims("The Pentagon admitted that its raid had got the wrong location."),
+        [triple("USA", "support", "USA")]
+    );
+}

@@ -198,6 +198,10 @@ pub enum Modifier {
     /// only when the object or content names a party, or the holder itself ("admitted
     /// its forces had ..."). Confirming a plain fact (a death, an arrest) is no claim.
     Fact,
+    /// Verbs that confirm what is so ("confirmed", "corroborated"): a stance only when the
+    /// object or content names a party. Unlike `fact`, a content about the holder's own
+    /// doing is still a plain fact ("police confirmed they had a call").
+    Plain,
 }
 
 #[derive(Debug, Clone)]
@@ -623,6 +627,7 @@ fn load_cues(table: &Table, diags: &mut Vec<RuleError>) -> Vec<CueRule> {
             }
             ("self", CueKind::Verb | CueKind::Phrase) => Modifier::SelfTarget,
             ("fact", CueKind::Verb | CueKind::Phrase) => Modifier::Fact,
+            ("plain", CueKind::Verb | CueKind::Phrase) => Modifier::Plain,
             ("fact", _) => {
                 diags.push(row.error("modifier", "modifier fact is for verbs and phrases only"));
                 continue;
@@ -634,7 +639,7 @@ fn load_cues(table: &Table, diags: &mut Vec<RuleError>) -> Vec<CueRule> {
             (other, _) => {
                 diags.push(row.error(
                     "modifier",
-                    format!("unknown modifier {other:?} (expected holder, target, self or fact)"),
+                    format!("unknown modifier {other:?} (expected holder, target, self, fact or plain)"),
                 ));
                 continue;
             }
@@ -746,6 +751,7 @@ fn load_templates(
             ("target", CueKind::Noun) => Modifier::Target,
             ("self", CueKind::Phrase) => Modifier::SelfTarget,
             ("fact", CueKind::Phrase) => Modifier::Fact,
+            ("plain", CueKind::Phrase) => Modifier::Plain,
             (other, _) => {
                 diags.push(row.error(
                     "modifier",
