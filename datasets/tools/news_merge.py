@@ -7,8 +7,8 @@ The test split is drawn once with a fixed seed and is frozen: never re-drawn.
 
     python3 datasets/tools/news_merge.py POOL.jsonl... --a A.jsonl... --b B.jsonl... -o datasets/news.jsonl
 
-The passes of this set: pools /tmp/pool.jsonl, pool2, pool3, pool4 (news_pool.py seeds
-16, 17, 18, 19) and passes A and B over chunks 1-8.
+The passes of this set: pools /tmp/pool.jsonl, pool2, pool3, pool4, pool5 (news_pool.py
+seeds 16, 17, 18, 19, 20) and passes A and B over chunks 1-10.
 """
 import argparse, json, random
 
@@ -36,6 +36,25 @@ ADJUDICATED = {
     "n2314": ([("GBR", "support", "")], "'terror law changes' has no possessive: no self target"),
     "n2453": ([("GBR", "dispute", "")], "'had been a fair summary' of his own statement: no stance cue"),
     "n2492": ([("IRQ", "support", "")], "as n2260: officials 'claimed' a finding"),
+    # pool 5 (n2501-n2998, news_pool.py seed 20, two or more party names), all tune
+    "n2510": ([("GBR", "dispute", "")], "as n1636: an MI5 officer accused a person"),
+    "n2529": ([], "'resisted pleas' is no cue of the contract: a policy choice"),
+    "n2542": ([("UKR", "support", "UKR")], "the acknowledged content names the holder's own state"),
+    "n2552": ([("RUS", "support", "RUS")], "'the West' is no party; the complaint is a noun of a demonym"),
+    "n2608": ([], "a neutral 'said' of an assessment"),
+    "n2667": ([("USA", "dispute", "")], "'reassurance of solidarity' is no cue; the offer of help is a promise"),
+    "n2700": ([("GBR", "dispute", "")], "as n2453"),
+    "n2733": ([("USA", "support", "")], "'Palestinian' describes the election, which is the object"),
+    "n2807": ([("TUR", "dispute", "CYP")], "refusing to recognise Cyprus is a stance about Cyprus"),
+    "n2850": ([], "'targeted lending practices' is a policy, no cue"),
+    "n2859": ([("ISR", "dispute", "SYR"), ("SYR", "dispute", "")], "LABELING: a nominal stance takes the possessive as holder"),
+    "n2861": ([], "admitting a prediction about airstrikes is no stance"),
+    "n2876": ([("RUS", "dispute", "")], "'he complained' has only a pronoun; 'It is all lies,' Mr. Putin said"),
+    "n2896": ([], "a call for action (LABELING: no claim)"),
+    "n2914": ([("IND", "dispute", "")], "Thailand's 'does not wish' is no cue"),
+    "n2918": ([], "urging is a call for action"),
+    "n2976": ([("TUR", "dispute", "CYP")], "as n2807 (the same sentence)"),
+    "n2995": ([("G7", "support", "")], "as n1965: the G7 as a party"),
 }
 
 
