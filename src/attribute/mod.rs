@@ -894,6 +894,7 @@ impl Sentence<'_> {
                 }
             }
             (Some(c), _) => {
+                let c = self.relative_clause_head(c, k).unwrap_or(c);
                 let gap = self.gap(self.units[c].span.end, self.units[k].span.start);
                 // "The State Department summoned the Chinese ambassador and condemned ...":
                 // with a conjunction between, the clause's first party is the subject.
@@ -1014,6 +1015,22 @@ impl Sentence<'_> {
             }
         }
         Ok(())
+    }
+
+    /// "Turkey, which occupies northern Cyprus, had insisted": the party before a relative
+    /// clause set off by commas, when candidate subject `c` stands inside that clause.
+    fn relative_clause_head(&self, c: usize, k: usize) -> Option<usize> {
+        let p = (0..c)
+            .rev()
+            .take_while(|&j| self.same_scope(j, k))
+            .find(|&j| self.is_party(j))?;
+        if (p + 1..c).any(|j| matches!(self.units[j].kind, UnitKind::Cue(_))) {
+            return None;
+        }
+        let opening = self.gap(self.units[p].span.end, self.units[c].span.start);
+        let relative = opening.trim_start().starts_with(',')
+            && words(opening).next().is_some_and(|w| word_in(w, &["which", "who"]));
+        (relative && self.gap(self.units[c].span.end, self.units[k].span.start).contains(',')).then_some(p)
     }
 
     /// "Obama's highly criticized press conference", "a widely praised deal": an -ly
@@ -1248,6 +1265,19 @@ impl Sentence<'_> {
                 return Side::SameAsHolder;
             }
             match self.units[j].kind {
+                // "Poland has rejected the proposal and Germany's parties have opposed it":
+                // a party after "and" with a verb of its own is the next clause's subject.
+                UnitKind::Party(_)
+                    if has_conjunction(gap)
+                        && words(gap).count() > 1
+                        && j + 1 < self.units.len()
+                        && self.is_clause_verb(j + 1)
+                        && self.same_scope(j + 1, k)
+                        && words(self.gap(self.units[j].span.end, self.units[j + 1].span.start))
+                            .all(|w| self.in_verb_group(w) || w.chars().all(|c| c.is_lowercase())) =>
+                {
+                    return Side::Empty;
+                }
                 UnitKind::Party(_) => {
                     // "reaffirmed Turkey's support for Azerbaijan": the stance noun's own object.
                     let own = holders.iter().any(|&h| self.units[h].kind == self.units[j].kind);
@@ -1457,6 +1487,11 @@ impl Sentence<'_> {
     fn self_or_fact_target(&self, k: usize, target: Side, modifier: Modifier) -> Result<Side, &'static str> {
         let support =
             matches!(self.units[k].kind, UnitKind::Cue(c) if self.lexicon.cue(c).label == Some(Label::Support));
+        // "the EU and US have confirmed their willingness": confirming something of one's
+        // own is a plain fact too.
+        if modifier == Modifier::Plain && target == Side::SameAsHolder {
+            return Err("confirms a plain fact: no party in its object or content");
+        }
         if target != Side::Empty || !(support || modifier == Modifier::Fact) {
             return Ok(target);
         }
@@ -1525,7 +1560,13 @@ impl Sentence<'_> {
             return None;
         }
         let span = &self.units[k].span;
-        let before = words(&self.text[self.sentence.start..span.start])
+        // "receive IMF support": the word before a party that stands right before the cue
+        // is read as if the party were not there.
+        let start = match k.checked_sub(1) {
+            Some(j) if self.is_party(j) && self.units[j].span.end + 1 == span.start => self.units[j].span.start,
+            _ => span.start,
+        };
+        let before = words(&self.text[self.sentence.start..start])
             .next_back()
             .map(str::to_lowercase);
         let after: Vec<String> = words(&self.text[span.end..self.sentence.end])

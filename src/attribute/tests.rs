@@ -827,3 +827,45 @@ fn confirming_something_about_oneself_is_a_plain_fact() {
         [triple("USA", "support", "USA")]
     );
 }
+
+#[test]
+fn a_party_inside_a_relative_clause_is_not_the_subject() {
+    assert_eq!(
+        claims("Turkey, which occupies northern Cyprus, had previously insisted on its position."),
+        [triple("TUR", "support", "")]
+    );
+}
+
+#[test]
+fn a_party_after_and_with_its_own_verb_starts_the_next_clause() {
+    assert_eq!(
+        claims("Poland has rejected the proposal and Germany's main political parties have opposed it."),
+        [triple("POL", "dispute", "")]
+    );
+}
+
+#[test]
+fn confirming_ones_own_willingness_is_a_plain_fact() {
+    assert!(claims("The EU and US have confirmed their willingness to resolve the dispute.").is_empty());
+}
+
+#[test]
+fn templates_for_congratulations_opposition_and_repeated_support() {
+    assert_eq!(
+        claims("Australia's Prime Minister John Howard also offered his warm congratulations to India."),
+        [triple("AUS", "praise", "IND")]
+    );
+    assert_eq!(
+        claims("The decision damaged relations with the US, which is strongly opposed to ending the ban."),
+        [triple("USA", "dispute", "")]
+    );
+    assert_eq!(
+        claims("Cameron repeated his support for US air strikes against IS in Iraq."),
+        [triple("GBR", "support", "USA")]
+    );
+}
+
+#[test]
+fn a_look_alike_word_before_a_party_before_the_cue_still_cancels_it() {
+    assert!(claims("Both countries receive US support for their budgets.").is_empty());
+}
