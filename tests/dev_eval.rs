@@ -50,13 +50,14 @@ fn dev_set_scores_stay_above_threshold() {
 
 /// The real-news set (datasets/news.jsonl) is scored on both splits, so that a rule
 /// edit that costs real news fails CI even when the written dev set does not move.
-/// Reached when set (see datasets/README.md): test split triples P 0.500 / F1 0.375,
-/// tune split P 0.716 / F1 0.620 (1,304 items since pool 3 joined it; 0.659 / 0.598 on the
-/// first 905); before issue 16's changes, 0.159 / 0.202 and
-/// 0.267 / 0.354.
+/// Reached when set (see datasets/README.md): test split triples P 0.545 / F1 0.387,
+/// tune split P 0.695 / F1 0.579 (2,300 items since pools 4 and 5 joined it; pool 5, two
+/// or more parties a sentence, is the hardest part); before issue 16's changes, test
+/// 0.159 / 0.202. The bars sit a little under the figures: a rule edit that costs real
+/// news fails CI.
 #[test]
 fn real_news_scores_stay_above_threshold() {
-    for (split, min_precision, min_f1) in [("test", 0.45, 0.35), ("tune", 0.66, 0.58)] {
+    for (split, min_precision, min_f1) in [("test", 0.50, 0.37), ("tune", 0.67, 0.56)] {
         let out = stancer(&[
             "eval",
             "--gold",
