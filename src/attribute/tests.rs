@@ -869,3 +869,9 @@ fn templates_for_congratulations_opposition_and_repeated_support() {
 fn a_look_alike_word_before_a_party_before_the_cue_still_cancels_it() {
     assert!(claims("Both countries receive US support for their budgets.").is_empty());
 }
+
+#[test]
+fn ruling_out_ones_own_course_and_ngo_names_give_no_claim() {
+    assert!(claims("Tony Blair has already ruled out taking part in a televised debate.").is_empty());
+    assert!(claims("Amnesty International UK also questioned whether the decisions were lawful.").is_empty());
+}
