@@ -852,7 +852,7 @@ fn confirming_ones_own_willingness_is_a_plain_fact() {
 #[test]
 fn templates_for_congratulations_opposition_and_repeated_support() {
     assert_eq!(
-        claims("Australia's Prime Minister John Howard also offered his warm congratulations to India."),
+        claims("Australia's Prime Minister John Howard also offered his sincere congratulations to India."),
         [triple("AUS", "praise", "IND")]
     );
     assert_eq!(

@@ -1,0 +1,476 @@
+//! Claim patterns: from a cue and the units around it to (holder, label, target) with
+//! the pattern's name, for verbs and phrases (subject and object, passives, quotations,
+//! content clauses), nouns (a possessive holder), reported speech (role words, negated
+//! roles) and evaluations said of something.
+
+use super::*;
+
+impl Sentence<'_> {
+    /// An evaluation said of something: "called the reports baseless", "said the U.S.
+    /// claims were false", "“The claim is entirely false,” COGAT said". The holder is the
+    /// call or report verb's; the target is the party named between verb and
+    /// evaluation, if any.
+    pub(super) fn judgment_claims(&self, k: usize) -> ClaimsOr {
+        let speaker = (0..k).rev().take_while(|&j| self.same_scope(j, k)).find(|&j| {
+            // "called the reports incorrect": a speech verb's form after a determiner
+            // is a noun here.
+            let determined = self.words_before(self.units[j].span.start, 1).first().is_some_and(|w| {
+                matches!(
+                    *w,
+                    "the" | "a" | "an" | "these" | "those" | "such" | "its" | "their" | "his" | "her" | "our"
+                )
+            });
+            self.is_clause_verb(j) && !self.nominal(j) && !determined
+        });
+        // In reported speech the evaluation is predicated ("said the claims were false");
+        // after a call verb it needs no copula ("called the reports false").
+        // "it's nonsense", "that’s a lie": the copula in a contraction.
+        let predicated = self.words_before(self.units[k].span.start, 3).iter().any(|w| {
+            matches!(
+                *w,
+                "is" | "are" | "was" | "were" | "be" | "been" | "being" | "remain" | "remains"
+            ) || matches!(
+                *w,
+                "it's" | "it’s" | "that's" | "that’s" | "this's" | "what's" | "what’s"
+            )
+        });
+        let call = speaker.filter(|&c| self.cue_kind(c) == Some(CueKind::Call));
+        let report = speaker.filter(|&c| self.cue_kind(c) == Some(CueKind::Report) && predicated);
+        let Some(c) = call.or(report) else {
+            if let Some((quoted, _)) = self.quote_attribution(k).filter(|_| predicated) {
+                return Ok(vec![(quoted?, None, Side::Empty, "quote-judgment")]);
+            }
+            return Err("an evaluation that no call or report verb says");
+        };
+        let between = word_count(self.gap(self.units[c].span.end, self.units[k].span.start));
+        // "telling lies" is the verb's object, not what it says of something.
+        if between == 0 || between > 12 {
+            return Err("an evaluation right after, or too far from, its call or report verb");
+        }
+        // "the historic decision": an evaluation before its noun describes, it is not said.
+        let rest = &self.text[self.units[k].span.end..self.sentence.end];
+        if self.noun_follows(rest.split([',', ';', '.', '"', '”', '’']).next().unwrap_or("")) {
+            return Err("an evaluation used as an adjective before a noun");
+        }
+        if self.negated(c).is_some() || self.lookalike(c).is_some() || self.hypothetical(c) {
+            return Err("the call or report verb is negated, hypothetical or a look-alike");
+        }
+        let holders = self.holders[c].clone().ok_or("no holder for the call or report verb")?;
+        let target = (c + 1..k)
+            .find(|&j| self.is_party(j) && !holders.contains(&j))
+            .map_or(Side::Empty, |j| Side::Units(self.group_right(j)));
+        Ok(vec![(holders, None, target, "call-judgment")])
+    }
+
+    /// `subject` is the subject already found for `k`, if any.
+    pub(super) fn verb_claims(
+        &self,
+        k: usize,
+        modifier: Modifier,
+        subject: Option<Result<Vec<usize>, &'static str>>,
+    ) -> ClaimsOr {
+        let with_self = |side: Side| {
+            if side == Side::Empty && modifier == Modifier::SelfTarget {
+                Side::SameAsHolder
+            } else {
+                side
+            }
+        };
+        if let Some((quoted, close)) = self.quote_attribution(k) {
+            let holders = quoted?;
+            let target = self.self_or_fact_target(k, with_self(self.object(k, &holders, close)), modifier)?;
+            return Ok(vec![(holders, None, target, "quote-attribution")]);
+        }
+        if let Some(agent) = self.passive_agent(k) {
+            let holders = agent?;
+            let target = self.passive_subject(k);
+            // "The deaths were confirmed by an Iraqi official": a plain fact.
+            if matches!(modifier, Modifier::Fact | Modifier::Plain) && target == Side::Empty {
+                return Err("confirms a plain fact: no party in its object or content");
+            }
+            return Ok(vec![(holders, None, target, "passive-by")]);
+        }
+        let holders = subject.unwrap_or_else(|| self.subject(k))?;
+        let target = self.object(k, &holders, usize::MAX);
+        let label = self.units[k].kind;
+        if target == Side::Empty
+            && matches!(label, UnitKind::Cue(c) if self.lexicon.cue(c).label == Some(Label::Support))
+            && let Some(predicate) = self.content_target(k, &holders)
+        {
+            return Ok(vec![(holders, None, predicate, "verb-content")]);
+        }
+        let target = self.self_or_fact_target(k, with_self(target), modifier)?;
+        Ok(vec![(holders, None, target, "verb-subject-object")])
+    }
+
+    /// A `fact` cue ("confirmed", "acknowledged") with no party in its object is a
+    /// stance only about the holder's own doing ("acknowledged they were trying to ...",
+    /// "admitted its forces had ..."); otherwise it confirms a plain fact.
+    /// Any support cue whose content opens with the holder's pronoun claims something
+    /// for the holder itself ("insisted he had done no deals", "claimed that they had
+    /// detained ...": LABELING.md, a holder who claims a role for itself).
+    pub(super) fn self_or_fact_target(&self, k: usize, target: Side, modifier: Modifier) -> Result<Side, &'static str> {
+        let support =
+            matches!(self.units[k].kind, UnitKind::Cue(c) if self.lexicon.cue(c).label == Some(Label::Support));
+        // "the EU and US have confirmed their willingness": confirming something of one's
+        // own is a plain fact too.
+        if modifier == Modifier::Plain && target == Side::SameAsHolder {
+            return Err("confirms a plain fact: no party in its object or content");
+        }
+        if target != Side::Empty || !(support || modifier == Modifier::Fact) {
+            return Ok(target);
+        }
+        if modifier == Modifier::Plain {
+            return Err("confirms a plain fact: no party in its object or content");
+        }
+        let rest = self.gap(self.units[k].span.end, self.sentence.end);
+        // The content's first word, or the first after a nearby "that" ("claimed on
+        // Tuesday that they had ...").
+        let lead: Vec<&str> = words(rest).take(6).collect();
+        let first = match lead.iter().position(|w| w.eq_ignore_ascii_case("that")) {
+            Some(i) => lead.get(i + 1),
+            None => lead.first(),
+        };
+        const OWN: &[&str] = &[
+            "they",
+            "it",
+            "we",
+            "its",
+            "their",
+            "our",
+            "itself",
+            "themselves",
+            "he",
+            "she",
+        ];
+        // "claimed on Friday to have struck a deal": an infinitive perfect claims the
+        // holder's own doing too.
+        // "Iraqi officials claimed he was wounded": a singular pronoun is not a plural
+        // holder ("officials", "authorities") speaking of itself.
+        let plural = self
+            .holders
+            .get(k)
+            .and_then(|h| h.as_ref())
+            .and_then(|h| h.last())
+            .is_some_and(|&h| {
+                words(&self.text[self.units[h].span.clone()])
+                    .next_back()
+                    .is_some_and(|w| {
+                        let w = w.to_lowercase();
+                        w.ends_with('s') && self.lexicon.body_words.contains(&w)
+                    })
+            });
+        let own = first.is_some_and(|w| word_in(w, OWN) && !(plural && word_in(w, &["he", "she"])))
+            || lead
+                .windows(2)
+                .any(|p| p[0].eq_ignore_ascii_case("to") && word_in(p[1], &["have", "be", "been"]));
+        if own {
+            Ok(Side::SameAsHolder)
+        } else if matches!(modifier, Modifier::Fact | Modifier::Plain) {
+            Err("confirms a plain fact: no party in its object or content")
+        } else {
+            Ok(target)
+        }
+    }
+
+    /// The look-alike row (lookalikes.csv) that says cue `k` names no stance here:
+    /// "claimed the lives", "air support", "backed away".
+    pub(super) fn lookalike(&self, k: usize) -> Option<&crate::rules::Lookalike> {
+        let UnitKind::Cue(c) = self.units[k].kind else {
+            return None;
+        };
+        let cue = &self.lexicon.cue(c).cue;
+        let rows = &self.lexicon.pack.lookalikes;
+        if !rows.iter().any(|r| &r.cue == cue) {
+            return None;
+        }
+        let span = &self.units[k].span;
+        // "receive IMF support": the word before a party that stands right before the cue
+        // is read as if the party were not there.
+        let start = match k.checked_sub(1) {
+            Some(j) if self.is_party(j) && self.units[j].span.end + 1 == span.start => self.units[j].span.start,
+            _ => span.start,
+        };
+        let before = words(&self.text[self.sentence.start..start])
+            .next_back()
+            .map(str::to_lowercase);
+        let after: Vec<String> = words(&self.text[span.end..self.sentence.end])
+            .take(4)
+            .map(str::to_lowercase)
+            .collect();
+        rows.iter().filter(|r| &r.cue == cue).find(|r| {
+            before.as_ref().is_some_and(|b| r.before.contains(b))
+                || r.after
+                    .iter()
+                    .any(|seq| after.len() >= seq.len() && after[..seq.len()] == seq[..])
+        })
+    }
+
+    pub(super) fn noun_claims(&self, k: usize, modifier: Modifier) -> ClaimsOr {
+        let before = k.checked_sub(1).filter(|&j| {
+            self.same_scope(j, k) && self.is_party(j) && {
+                let gap = self.gap(self.units[j].span.end, self.units[k].span.start);
+                word_count(gap) <= 2 && !gap.contains([',', ';', '(', ')', '"', '“', '”'])
+            }
+        });
+        match modifier {
+            Modifier::Holder | Modifier::SelfTarget | Modifier::Fact | Modifier::Plain => {
+                let Some(h) = before.filter(|&j| self.units[j].possessive) else {
+                    return Err("stance noun without a possessive holder");
+                };
+                // "Mexicans' ongoing rebuttal", "Americans' support for the candidates": a
+                // people is no state voice.
+                if !self.units[h].voice {
+                    return Err(NO_STATE_VOICE);
+                }
+                Ok(vec![(
+                    self.group_left(h),
+                    None,
+                    self.noun_object(k),
+                    "noun-possessive-holder",
+                )])
+            }
+            Modifier::Target => {
+                let Some(t) = before else {
+                    return Err("stance noun without the party it is about");
+                };
+                let holders = self.subject(t)?;
+                Ok(vec![(holders, None, Side::Units(vec![t]), "noun-modifier-target")])
+            }
+        }
+    }
+
+    /// "India's denial of mediation", "Pakistan's praise for Washington", "Ethiopia's
+    /// accusation that UN officials...": the target of a stance noun.
+    pub(super) fn noun_object(&self, k: usize) -> Side {
+        let Some(j) = (k + 1 < self.units.len())
+            .then_some(k + 1)
+            .filter(|&j| self.same_scope(j, k))
+        else {
+            return Side::Empty;
+        };
+        let gap = self
+            .gap(self.units[k].span.end, self.units[j].span.start)
+            .to_ascii_lowercase();
+        let mut ws = words(&gap);
+        let preposition = ws.next().is_some_and(|w| {
+            matches!(
+                w,
+                "of" | "for" | "to" | "on" | "over" | "with" | "against" | "toward" | "towards" | "by" | "that"
+            )
+        });
+        if preposition && word_count(&gap) <= 3 && !gap.contains([',', ';']) && self.is_party(j) {
+            Side::Units(self.group_right(j))
+        } else {
+            Side::Empty
+        }
+    }
+
+    /// Neutral speech ("said") carries a stance through its content: a role word
+    /// ("said the ceasefire followed U.S.-mediated talks" supports the U.S. role, "said the
+    /// U.S. had not brokered the truce" and "no third party mediated" dispute it), or a
+    /// party as the subject of a negated statement ("said Manila had never sought talks").
+    pub(super) fn report_claims(&self, k: usize, subject: Option<Result<Vec<usize>, &'static str>>) -> ClaimsOr {
+        let holders = match self.according_to(k) {
+            Some(h) => h,
+            None => subject.unwrap_or_else(|| self.subject(k))?,
+        };
+        let holder_parties: Vec<UnitKind> = holders.iter().map(|&h| self.units[h].kind).collect();
+        let mut claims = Vec::new();
+        let mut roles_seen = Vec::new();
+        // Negators that belong to a negated statement about a party ("Saudi Arabia had
+        // never engaged with the Kuwaiti mediation") do not negate a later role word.
+        let mut consumed: Vec<usize> = Vec::new();
+        for r in k + 1..self.units.len() {
+            if !self.same_scope(r, k) || self.is_clause_verb(r) {
+                break;
+            }
+            if self.cue_kind(r) == Some(CueKind::Role) {
+                let clause_start = self.content_clause_start(k, r);
+                let negators: Vec<usize> = (k + 1..r)
+                    .filter(|&j| self.units[j].kind == UnitKind::Negator && self.units[j].span.start >= clause_start)
+                    .collect();
+                if !negators.is_empty() && negators.iter().all(|n| consumed.contains(n)) {
+                    continue;
+                }
+                // "played no part": the negation inside the role phrase itself.
+                let role_text = self.text[self.units[r].span.clone()].to_ascii_lowercase();
+                let negated = !negators.is_empty()
+                    || words(&role_text).any(|w| w == "no")
+                    || no_one_before(self.gap(clause_start, self.units[r].span.start));
+                let label = if negated { Label::Dispute } else { Label::Support };
+                match self.role_party(r, clause_start) {
+                    Some(p) => {
+                        roles_seen.push(p);
+                        claims.push((holders.clone(), Some(label), Side::Units(vec![p]), "report-role"));
+                    }
+                    None if negated => claims.push((holders.clone(), Some(label), Side::Empty, "report-negated-role")),
+                    None => {}
+                }
+                continue;
+            }
+            if let Some(p) = self.negated_subject(r, k)
+                && !roles_seen.contains(&p)
+                && !holder_parties.contains(&self.units[p].kind)
+            {
+                consumed.extend((p + 1..self.units.len()).find(|&n| self.units[n].kind == UnitKind::Negator));
+                claims.push((
+                    holders.clone(),
+                    Some(Label::Dispute),
+                    Side::Units(self.group_right(p)),
+                    "report-negated-subject",
+                ));
+            }
+        }
+        // A party claim and an empty one from the same role: keep the party's.
+        if claims.iter().any(|c| matches!(c.2, Side::Units(_))) {
+            claims.retain(|c| c.2 != Side::Empty);
+        }
+        if claims.is_empty() {
+            Err("reported speech names no party's role")
+        } else {
+            Ok(claims)
+        }
+    }
+
+    /// "said Manila had never sought ...", "said no American official had linked ...".
+    pub(super) fn negated_subject(&self, p: usize, k: usize) -> Option<usize> {
+        if !self.is_party(p) || self.units[p].possessive {
+            return None;
+        }
+        let before = self.words_before(self.units[p].span.start, 1);
+        if before.first().is_some_and(|w| *w == "no") && self.units[p].span.start > self.units[k].span.end {
+            return Some(p);
+        }
+        // "Saudi Arabia and the United States had not been impartial": the whole group.
+        let last = *self.group_right(p).last().unwrap_or(&p);
+        let n = last + 1;
+        if n >= self.units.len() || self.units[n].kind != UnitKind::Negator {
+            return None;
+        }
+        let gap = self.gap(self.units[last].span.end, self.units[n].span.start);
+        let aux = words(gap).all(|w| {
+            word_in(
+                w,
+                &[
+                    "had", "has", "have", "did", "does", "do", "was", "were", "is", "are", "could", "would", "will",
+                    "ever", "also",
+                ],
+            )
+        });
+        let negator = &self.text[self.units[n].span.clone()];
+        (aux && word_count(gap) <= 2 && !gap.contains(',') && word_in(negator, &["not", "never", "n't", "n’t"]))
+            .then_some(p)
+    }
+
+    /// "according to Pakistan's foreign ministry": the holder follows the cue.
+    pub(super) fn according_to(&self, k: usize) -> Option<Vec<usize>> {
+        let cue_text = &self.text[self.units[k].span.clone()];
+        if !starts_with_ignore_case(cue_text, "according") {
+            return None;
+        }
+        let j = k + 1;
+        (j < self.units.len()
+            && self.is_party(j)
+            && word_count(self.gap(self.units[k].span.end, self.units[j].span.start)) <= 1)
+            .then(|| self.group_right(j))
+    }
+
+    /// Where the content clause holding role word `r` begins: after the report cue, or
+    /// after the last "that", comma or "and" before the role word.
+    pub(super) fn content_clause_start(&self, k: usize, r: usize) -> usize {
+        let from = self.units[k].span.end;
+        let gap = self.gap(from, self.units[r].span.start);
+        let lower = gap.to_ascii_lowercase();
+        let cut = [lower.rfind(" that "), lower.rfind(','), lower.rfind(" and ")]
+            .into_iter()
+            .flatten()
+            .max();
+        cut.map_or(from, |c| from + c)
+    }
+
+    /// The party whose role a role word names: just before it ("U.S.-mediated", "the U.S.
+    /// had not brokered", "Washington had played no part") or after "by"/"of"
+    /// ("mediation by Washington").
+    pub(super) fn role_party(&self, r: usize, clause_start: usize) -> Option<usize> {
+        let mut j = r;
+        while j > 0 && self.units[j - 1].kind == UnitKind::Negator {
+            j -= 1;
+        }
+        if j > 0 && self.is_party(j - 1) && self.units[j - 1].span.start >= clause_start {
+            let gap = self.gap(self.units[j - 1].span.end, self.units[r].span.start);
+            if word_count(gap) <= 5 && !gap.contains([',', ';']) && !has_conjunction(gap) {
+                return Some(j - 1);
+            }
+        }
+        let n = r + 1;
+        if n < self.units.len() && self.is_party(n) && self.same_scope(n, r) {
+            let gap = self
+                .gap(self.units[r].span.end, self.units[n].span.start)
+                .to_ascii_lowercase();
+            let mut ws = words(&gap);
+            if ws.next().is_some_and(|w| matches!(w, "by" | "of" | "from")) && word_count(&gap) <= 2 {
+                return Some(n);
+            }
+        }
+        None
+    }
+
+    /// A cue inside quotation marks takes its holder from the attribution around the
+    /// quote: "'We thank President Trump,' Pakistan's prime minister said", or "Moon told
+    /// the crowd: 'We welcome ...'". Gives the holders and the end of the quote, which
+    /// bounds the object.
+    pub(super) fn quote_attribution(&self, k: usize) -> Option<(Result<Vec<usize>, &'static str>, usize)> {
+        let (open, close) = enclosing_quote(self.text, self.sentence.clone(), self.units[k].span.start)?;
+        // A party inside the quote before the cue is its subject: normal attribution.
+        if (0..k).any(|j| self.is_party(j) && self.units[j].span.start > open && self.same_scope(j, k)) {
+            return None;
+        }
+        // A partial quote right after its subject: Pakistan's ministry publicly “acknowledged ...”.
+        let before = (0..k)
+            .rev()
+            .find(|&j| self.units[j].span.end <= open && self.is_party(j));
+        if let Some(j) = before {
+            let gap = self.gap(self.units[j].span.end, open);
+            if word_count(gap) <= 2 && !gap.contains([',', ':', ';']) {
+                return None;
+            }
+        }
+        // After the quote: “...,” Pakistan's prime minister said / said Ishaq Dar, ...
+        let after: Vec<usize> = (k + 1..self.units.len())
+            .filter(|&j| self.units[j].span.start >= close)
+            .collect();
+        if let Some(&first) = after.first() {
+            let lead = word_count(self.gap(close, self.units[first].span.start));
+            // "..., the British actor said": a demonym with no state-voice head says nothing for its state.
+            if self.is_party(first) && lead <= 2 && after.iter().any(|&v| self.is_clause_verb(v)) {
+                if !self.units[first].voice {
+                    return Some((Err(NO_STATE_VOICE), close));
+                }
+                return Some((Ok(self.group_right(first)), close));
+            }
+            if self.is_clause_verb(first) && lead <= 1 {
+                let party = after.get(1).copied().filter(|&p| {
+                    self.is_party(p) && word_count(self.gap(self.units[first].span.end, self.units[p].span.start)) <= 2
+                });
+                if let Some(p) = party {
+                    if !self.units[p].voice {
+                        return Some((Err(NO_STATE_VOICE), close));
+                    }
+                    return Some((Ok(self.group_right(p)), close));
+                }
+            }
+        }
+        // Before the quote: the subject of the speech verb that introduces it.
+        let verb = (0..k)
+            .rev()
+            .find(|&j| self.units[j].span.end <= open && self.is_clause_verb(j));
+        if let Some(v) = verb
+            && word_count(self.gap(self.units[v].span.end, open)) <= 8
+        {
+            let holders = self.holders[v].clone().map_or_else(|| self.subject(v), Ok);
+            return Some((holders.map_err(|_| "quotation without a party attribution"), close));
+        }
+        Some((Err("quotation without a party attribution"), close))
+    }
+}
