@@ -6,6 +6,33 @@
 use super::*;
 
 impl Sentence<'_> {
+    /// Whether evaluation `k` is said of something with a copula: "said the claims were
+    /// false", "it's nonsense"; after a call verb none is needed ("called them false").
+    pub(super) fn predicated(&self, k: usize) -> bool {
+        self.words_before(self.units[k].span.start, 3).iter().any(|w| {
+            matches!(
+                *w,
+                "is" | "are" | "was" | "were" | "be" | "been" | "being" | "remain" | "remains"
+            ) || matches!(
+                *w,
+                "it's" | "it’s" | "that's" | "that’s" | "this's" | "what's" | "what’s"
+            )
+        })
+    }
+
+    /// The dispute evaluation that the content of support verb `c` predicates ("insisted
+    /// the reports were baseless"), within twelve words and the same scope.
+    pub(super) fn content_judgment(&self, c: usize) -> Option<usize> {
+        (c + 1..self.units.len())
+            .take_while(|&j| self.same_scope(j, c))
+            .find(|&j| self.cue_kind(j) == Some(CueKind::Judgment))
+            .filter(|&j| {
+                self.cue_label(j) == Some(Label::Dispute)
+                    && self.predicated(j)
+                    && word_count(self.gap(self.units[c].span.end, self.units[j].span.start)) <= 12
+            })
+    }
+
     /// An evaluation said of something: "called the reports baseless", "said the U.S.
     /// claims were false", "“The claim is entirely false,” COGAT said". The holder is the
     /// call or report verb's; the target is the party named between verb and
@@ -22,21 +49,18 @@ impl Sentence<'_> {
             });
             self.is_clause_verb(j) && !self.nominal(j) && !determined
         });
-        // In reported speech the evaluation is predicated ("said the claims were false");
-        // after a call verb it needs no copula ("called the reports false").
-        // "it's nonsense", "that’s a lie": the copula in a contraction.
-        let predicated = self.words_before(self.units[k].span.start, 3).iter().any(|w| {
-            matches!(
-                *w,
-                "is" | "are" | "was" | "were" | "be" | "been" | "being" | "remain" | "remains"
-            ) || matches!(
-                *w,
-                "it's" | "it’s" | "that's" | "that’s" | "this's" | "what's" | "what’s"
-            )
-        });
+        let predicated = self.predicated(k);
         let call = speaker.filter(|&c| self.cue_kind(c) == Some(CueKind::Call));
         let report = speaker.filter(|&c| self.cue_kind(c) == Some(CueKind::Report) && predicated);
-        let Some(c) = call.or(report) else {
+        // "maintained that the claim is entirely false": a support verb's content that
+        // calls something false is the stance, and the verb's holder holds it.
+        let asserted = speaker.filter(|&c| {
+            predicated
+                && matches!(self.cue_kind(c), Some(CueKind::Verb | CueKind::Phrase))
+                && self.cue_label(c) == Some(Label::Support)
+                && self.cue_label(k) == Some(Label::Dispute)
+        });
+        let Some(c) = call.or(report).or(asserted) else {
             if let Some((quoted, _)) = self.quote_attribution(k).filter(|_| predicated) {
                 return Ok(vec![(quoted?, None, Side::Empty, "quote-judgment")]);
             }

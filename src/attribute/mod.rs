@@ -417,6 +417,16 @@ impl Sentence<'_> {
                 drop(att, "infinitive after a noun (\"the right to defend\")");
                 continue;
             }
+            if matches!(cue.kind, CueKind::Verb | CueKind::Phrase)
+                && cue.label == Some(Label::Support)
+                && self.content_judgment(k).is_some()
+            {
+                drop(
+                    att,
+                    "its content calls something false (\"insisted the reports were baseless\"): the evaluation gives the claim",
+                );
+                continue;
+            }
             if self.gerund_object(k) {
                 drop(
                     att,
@@ -516,6 +526,13 @@ impl Sentence<'_> {
 
     fn is_party(&self, i: usize) -> bool {
         matches!(self.units[i].kind, UnitKind::Party(_))
+    }
+
+    fn cue_label(&self, i: usize) -> Option<Label> {
+        match self.units[i].kind {
+            UnitKind::Cue(c) => self.lexicon.cue(c).label,
+            _ => None,
+        }
     }
 
     fn cue_kind(&self, i: usize) -> Option<CueKind> {

@@ -875,3 +875,15 @@ fn ruling_out_ones_own_course_and_ngo_names_give_no_claim() {
     assert!(claims("Tony Blair has already ruled out taking part in a televised debate.").is_empty());
     assert!(claims("Amnesty International UK also questioned whether the decisions were lawful.").is_empty());
 }
+
+#[test]
+fn a_support_verb_whose_content_calls_something_false_is_a_dispute() {
+    assert_eq!(
+        claims("Israel maintained that the claim is entirely false."),
+        [triple("ISR", "dispute", "")]
+    );
+    assert_eq!(
+        claims("The Pentagon insisted the reports were baseless."),
+        [triple("USA", "dispute", "")]
+    );
+}
