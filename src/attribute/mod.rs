@@ -727,7 +727,12 @@ impl Sentence<'_> {
                     let joined = words(gap).any(|w| {
                         word_in(
                             w,
-                            &["and", "or", "but", "that", "to", "while", "then", "as", "who", "which"],
+                            // "His claims were denied by": an auxiliary makes a verb of
+                            // its own, not an object.
+                            &[
+                                "and", "or", "but", "that", "to", "while", "then", "as", "who", "which", "were", "was",
+                                "is", "are", "been", "has", "have", "had",
+                            ],
                         )
                     });
                     if !gap.contains([',', ';']) && !joined && word_count(gap) <= 5 {
@@ -842,9 +847,12 @@ impl Sentence<'_> {
                     // A finite verb whose subject is no party ("Tory shadow chancellor X
                     // accused Mr Blair of ... and questioned") keeps it for this cue too.
                     let v_word = words(&self.text[self.units[v].span.clone()]).next().unwrap_or("");
+                    // "... by Foreign Secretary Jack Straw, who accused": a relative pronoun
+                    // right after the party makes it the subject.
+                    let relative = words(gap).next().is_some_and(|w| word_in(w, &["who", "which"]));
                     match self.holders[v].clone() {
                         Some(h) => Ok(h),
-                        None if ends_with_ignore_case(v_word, "ing") => {
+                        None if relative || ends_with_ignore_case(v_word, "ing") => {
                             self.speaks_as_subject(c, k).map(|()| self.group_left(c))
                         }
                         None => Err("the party is the object of the verb before, whose subject is no party"),

@@ -887,3 +887,15 @@ fn a_support_verb_whose_content_calls_something_false_is_a_dispute() {
         [triple("USA", "dispute", "")]
     );
 }
+
+#[test]
+fn a_passive_after_a_cue_noun_and_a_relative_clause_after_its_agent() {
+    assert_eq!(
+        claims("His claims were denied by Foreign Secretary Jack Straw, who accused the Tories of running scared."),
+        [triple("GBR", "dispute", "")]
+    );
+    assert_eq!(
+        claims("Qatar gained public praise from President Barack Obama for brokering the deal."),
+        [triple("USA", "praise", "QAT")]
+    );
+}
