@@ -899,3 +899,18 @@ fn a_passive_after_a_cue_noun_and_a_relative_clause_after_its_agent() {
         [triple("USA", "praise", "QAT")]
     );
 }
+
+#[test]
+fn a_template_found_by_its_first_two_words_matches_its_whole_form() {
+    // The form ends at a full stop, and the longest form wins.
+    assert_eq!(
+        claims("Pakistan expressed its deep gratitude."),
+        [triple("PAK", "praise", "")]
+    );
+    assert_eq!(
+        claims("France voiced strong support for Germany."),
+        [triple("FRA", "support", "DEU")]
+    );
+    // The first two words alone ("expressed its") are no cue.
+    assert!(claims("Pakistan expressed its hope for peace.").is_empty());
+}

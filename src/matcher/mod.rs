@@ -63,18 +63,17 @@ pub struct Mention {
 /// ```
 pub fn find_mentions(lexicon: &Lexicon, text: &str, date: Option<DateRange>) -> Vec<Mention> {
     let mut mentions = Vec::new();
-    lexicon.scanner.scan(text, |span, pattern| {
-        let Some(kind) = classify(lexicon, text, span.clone(), pattern, date) else {
-            return false;
-        };
+    lexicon.scanner.scan_extended(text, |span, pattern| {
+        let (kind, span) = classify(lexicon, text, span, pattern, date)?;
         let (possessive, tail) = possessive_tail(text, span.end);
+        let end = span.end;
         mentions.push(Mention {
             span,
             kind,
             possessive,
             tail,
         });
-        true
+        Some(end)
     });
     add_surname_mentions(lexicon, text, &mut mentions);
     mentions
@@ -86,11 +85,23 @@ fn classify(
     span: Range<usize>,
     pattern: usize,
     date: Option<DateRange>,
-) -> Option<MentionKind> {
+) -> Option<(MentionKind, Range<usize>)> {
     let meaning = &lexicon.meanings[pattern];
     if !on_word_boundaries(text, &span, meaning) {
         return None;
     }
+    classify_at(lexicon, text, span.clone(), meaning, date)
+        .map(|(kind, end)| (kind, span.start..end.unwrap_or(span.end)))
+}
+
+/// What the match at `span` is, and for a cue template, where its words end.
+fn classify_at(
+    lexicon: &Lexicon,
+    text: &str,
+    span: Range<usize>,
+    meaning: &PatternMeaning,
+    date: Option<DateRange>,
+) -> Option<(MentionKind, Option<usize>)> {
     let matched = &text[span.clone()];
     // No allocation here: this runs for every match in the corpus.
     let exact = meaning
@@ -100,7 +111,7 @@ fn classify(
         .filter(|&i| lexicon.alias(i).rule.alias == matched);
     if let Some(first_exact) = exact.clone().next() {
         let mut active = exact.filter(|&i| lexicon.alias(i).rule.active(date));
-        return Some(match active.next() {
+        let kind = match active.next() {
             Some(first) => {
                 let party = lexicon.alias(first).party;
                 if active.all(|i| lexicon.alias(i).party == party) {
@@ -110,18 +121,24 @@ fn classify(
                 }
             }
             None => MentionKind::Inactive { alias: first_exact },
-        });
+        };
+        return Some((kind, None));
     }
-    if let Some(cue) = meaning.cue {
-        return Some(MentionKind::Cue { cue });
+    if !meaning.templates.is_empty()
+        && let Some((cue, end)) = lexicon.template_match(text, span.start, &meaning.templates)
+    {
+        return Some((MentionKind::Cue { cue }, Some(end)));
     }
-    if let Some(negator) = meaning.negator {
-        return Some(MentionKind::Negator { negator });
-    }
-    if let Some(speaker) = meaning.speaker {
-        return Some(MentionKind::Speaker { speaker });
-    }
-    meaning.body.map(|body| MentionKind::Body { body })
+    let kind = if let Some(cue) = meaning.cue {
+        MentionKind::Cue { cue }
+    } else if let Some(negator) = meaning.negator {
+        MentionKind::Negator { negator }
+    } else if let Some(speaker) = meaning.speaker {
+        MentionKind::Speaker { speaker }
+    } else {
+        MentionKind::Body { body: meaning.body? }
+    };
+    Some((kind, None))
 }
 
 /// Leaders by surname after first mention: once "Imran Khan" has been named, a later

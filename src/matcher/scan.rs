@@ -165,6 +165,13 @@ impl Scanner {
     /// goes on after the match; otherwise at the next place, so that "India" rejected in
     /// "Indiana" hides nothing but itself.
     pub fn scan(&self, text: &str, mut found: impl FnMut(Range<usize>, usize) -> bool) {
+        self.scan_extended(text, |span, pattern| found(span.clone(), pattern).then_some(span.end));
+    }
+
+    /// As [`Scanner::scan`], but `found` says where an accepted match ends, which may be
+    /// past the pattern: a cue template's words run on after the words that the
+    /// automaton holds ("expressed" + "its deep gratitude to").
+    pub fn scan_extended(&self, text: &str, mut found: impl FnMut(Range<usize>, usize) -> Option<usize>) {
         let bytes = text.as_bytes();
         let mut inner = self.inner.iter().flat_map(|inner| inner.starts(text));
         let mut next_inner = inner.next().unwrap_or(usize::MAX);
@@ -175,7 +182,7 @@ impl Scanner {
                 return;
             }
             if let Some((end, pattern)) = self.longest_at(bytes, start)
-                && found(start..end, pattern)
+                && let Some(end) = found(start..end, pattern)
             {
                 *resume = end;
             }

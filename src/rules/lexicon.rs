@@ -4,7 +4,7 @@
 
 use super::{ActorAlias, CueRule, Party, RuleError, RulePack, Source};
 use crate::matcher::scan::{Scanner, is_word_char, needs_word_start};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Index of a party in [`Lexicon::parties`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -28,6 +28,8 @@ pub struct PatternMeaning {
     pub aliases: Vec<u32>,
     pub body: Option<u32>,
     pub cue: Option<u32>,
+    /// Templates (cue indices) whose forms begin with this pattern, earliest row first.
+    pub templates: Vec<u32>,
     pub negator: Option<u32>,
     pub speaker: Option<u32>,
     /// Whether the match must start (end) a word, so that "India" is not found in
@@ -39,6 +41,8 @@ pub struct PatternMeaning {
 
 pub struct Lexicon {
     pub scanner: Scanner,
+    /// For each cue row that is a template, its forms and their largest number of words.
+    template_forms: Vec<Option<(HashSet<String>, usize)>>,
     /// The pattern texts, by pattern id.
     pub patterns: Vec<String>,
     pub meanings: Vec<PatternMeaning>,
@@ -105,10 +109,26 @@ impl Lexicon {
             slots.push((slot(&body.text), Meaning::Body(i as u32)));
         }
         for (i, cue) in pack.cues.iter().enumerate() {
-            for form in &cue.forms {
-                slots.push((slot(form), Meaning::Cue(i as u32)));
+            if cue.anchors.is_empty() {
+                for form in &cue.forms {
+                    slots.push((slot(form), Meaning::Cue(i as u32)));
+                }
+            } else {
+                for anchor in &cue.anchors {
+                    slots.push((slot(anchor), Meaning::Template(i as u32)));
+                }
             }
         }
+        let template_forms = pack
+            .cues
+            .iter()
+            .map(|cue| {
+                (!cue.anchors.is_empty()).then(|| {
+                    let most = cue.forms.iter().map(|f| f.split(' ').count()).max().unwrap_or(0);
+                    (cue.forms.iter().cloned().collect(), most)
+                })
+            })
+            .collect();
         for (i, n) in pack.negators.iter().enumerate() {
             slots.push((slot(&n.text), Meaning::Negator(i as u32)));
         }
@@ -125,6 +145,7 @@ impl Lexicon {
                 Meaning::Cue(i) => {
                     m.cue.get_or_insert(i);
                 }
+                Meaning::Template(i) => m.templates.push(i),
                 Meaning::Negator(i) => {
                     m.negator.get_or_insert(i);
                 }
@@ -160,6 +181,7 @@ impl Lexicon {
         })?;
         Ok(Lexicon {
             scanner,
+            template_forms,
             patterns,
             meanings,
             aliases,
@@ -170,6 +192,52 @@ impl Lexicon {
             phrase_ends,
             party_index,
         })
+    }
+
+    /// The longest form of one of `templates` that starts at byte `start` of `text` and
+    /// ends on a word boundary: (cue index, end). Earlier rows win ties.
+    pub fn template_match(&self, text: &str, start: usize, templates: &[u32]) -> Option<(u32, usize)> {
+        let most = templates
+            .iter()
+            .filter_map(|&t| self.template_forms[t as usize].as_ref().map(|f| f.1))
+            .max()?;
+        // The words from `start`, lower-cased byte for byte, and where each may end.
+        let mut candidate = String::new();
+        let mut ends = Vec::new();
+        for c in text[start..].chars() {
+            if c == ' ' {
+                ends.push(candidate.len());
+                if ends.len() == most {
+                    break;
+                }
+                candidate.push(' ');
+            } else if is_word_char(c) || matches!(c, '\'' | '’' | '.' | '-') {
+                candidate.push(c.to_ascii_lowercase());
+            } else {
+                break;
+            }
+        }
+        if ends.len() < most {
+            ends.push(candidate.len());
+        }
+        // A form ending in "." ("u.s.") keeps it; otherwise a sentence's full stop ends it.
+        for &end in ends.iter().rev() {
+            for &t in templates {
+                let Some((forms, _)) = &self.template_forms[t as usize] else {
+                    continue;
+                };
+                let words = &candidate[..end];
+                if forms.contains(words) {
+                    return Some((t, start + end));
+                }
+                if let Some(stem) = words.strip_suffix('.')
+                    && forms.contains(stem)
+                {
+                    return Some((t, start + end - 1));
+                }
+            }
+        }
+        None
     }
 
     pub fn party(&self, id: PartyId) -> &Party {
@@ -254,6 +322,7 @@ enum Meaning {
     Alias(u32),
     Body(u32),
     Cue(u32),
+    Template(u32),
     Negator(u32),
     Speaker(u32),
 }

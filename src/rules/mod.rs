@@ -215,6 +215,10 @@ pub struct CueRule {
     /// Where holder and target stand: always [`template::Shape::Forward`] for cues.csv
     /// rows; a template's slots may say otherwise.
     pub shape: template::Shape,
+    /// For a template: what the automaton holds in place of `forms`, the first two words
+    /// of each form ("expressed its"); the rest of a form is checked where one is found.
+    /// Empty for cues.csv rows, whose forms the automaton holds whole.
+    pub anchors: Vec<String>,
     pub source: Source,
 }
 
@@ -678,6 +682,7 @@ fn load_cues(table: &Table, diags: &mut Vec<RuleError>) -> Vec<CueRule> {
             forms,
             modifier,
             shape: template::Shape::Forward,
+            anchors: Vec::new(),
             source: row.source(),
         });
     }
@@ -823,6 +828,7 @@ fn load_templates(
                 source: row.source(),
             });
         }
+        let anchors = template::anchors(&forms);
         cues.push(CueRule {
             cue,
             label: Some(label),
@@ -830,6 +836,7 @@ fn load_templates(
             forms,
             modifier,
             shape: expanded.shape,
+            anchors,
             source: row.source(),
         });
     }

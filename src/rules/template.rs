@@ -1,8 +1,10 @@
 //! Cue templates (templates.csv): one row stands for the many spellings of a multi-word
 //! stance construction, "express+ @intensifier? (gratitude|thanks) to {target}", and
 //! says where its holder and target stand. A template is expanded when the pack loads
-//! into literal forms that the automaton finds like any cue, so a template costs no
-//! more per document than a cue row with the same forms listed by hand.
+//! into its literal forms; the automaton holds only their first two words (the
+//! anchors), and where one is found the forms that begin there are looked up whole
+//! ([`crate::rules::Lexicon::template_match`]), so that optional words multiply a set
+//! of strings, not the automaton.
 //!
 //! The language, taught in rules/README.md:
 //! - `word`: that word, any case.
@@ -135,6 +137,21 @@ pub fn expand(template: &str, lists: &HashMap<String, Vec<String>>) -> Result<Ex
         .filter(|f| seen.insert(f.clone()))
         .collect();
     Ok(Expanded { forms, shape })
+}
+
+/// The distinct first two words of `forms` (the whole form when it has one word), in
+/// order: what the automaton looks for. Expanding every optional intensifier and
+/// possessive into the automaton made its start-up four times as slow.
+pub fn anchors(forms: &[String]) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    forms
+        .iter()
+        .map(|f| {
+            let end = f.match_indices(' ').nth(1).map_or(f.len(), |(i, _)| i);
+            f[..end].to_owned()
+        })
+        .filter(|a| seen.insert(a.clone()))
+        .collect()
 }
 
 fn parse(template: &str) -> Result<Vec<Item>, String> {
