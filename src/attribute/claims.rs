@@ -239,7 +239,17 @@ impl Sentence<'_> {
         });
         match modifier {
             Modifier::Holder | Modifier::SelfTarget | Modifier::Fact | Modifier::Plain => {
-                let Some(h) = before.filter(|&j| self.units[j].possessive) else {
+                // "despite US objections", "Chinese criticism of": a party right before a
+                // noun of dispute or praise holds it as an adjective. Not for support,
+                // which as a noun after a name is mostly aid or a poll ("US support for
+                // Africa", "Americans' support for the candidates").
+                let attributive = |j: usize| {
+                    self.cue_label(k).is_some_and(|l| l != Label::Support)
+                        && self.cue_kind(k) == Some(CueKind::Noun)
+                        && self.units[j].voice
+                        && self.gap(self.units[j].span.end, self.units[k].span.start) == " "
+                };
+                let Some(h) = before.filter(|&j| self.units[j].possessive || attributive(j)) else {
                     return Err("stance noun without a possessive holder");
                 };
                 // "Mexicans' ongoing rebuttal", "Americans' support for the candidates": a

@@ -914,3 +914,13 @@ fn a_template_found_by_its_first_two_words_matches_its_whole_form() {
     // The first two words alone ("expressed its") are no cue.
     assert!(claims("Pakistan expressed its hope for peace.").is_empty());
 }
+
+#[test]
+fn a_party_right_before_a_noun_of_dispute_holds_it() {
+    assert_eq!(
+        claims("The embargo is likely to be lifted despite US objections."),
+        [triple("USA", "dispute", "")]
+    );
+    // Support as a noun after a name is mostly aid or a poll.
+    assert!(claims("The bloc aims to rely less on U.S. support.").is_empty());
+}
