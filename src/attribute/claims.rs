@@ -116,9 +116,8 @@ impl Sentence<'_> {
         }
         let holders = subject.unwrap_or_else(|| self.subject(k))?;
         let target = self.object(k, &holders, usize::MAX);
-        let label = self.units[k].kind;
         if target == Side::Empty
-            && matches!(label, UnitKind::Cue(c) if self.lexicon.cue(c).label == Some(Label::Support))
+            && self.cue_label(k) == Some(Label::Support)
             && let Some(predicate) = self.content_target(k, &holders)
         {
             return Ok(vec![(holders, None, predicate, "verb-content")]);
@@ -134,8 +133,7 @@ impl Sentence<'_> {
     /// for the holder itself ("insisted he had done no deals", "claimed that they had
     /// detained ...": LABELING.md, a holder who claims a role for itself).
     pub(super) fn self_or_fact_target(&self, k: usize, target: Side, modifier: Modifier) -> Result<Side, &'static str> {
-        let support =
-            matches!(self.units[k].kind, UnitKind::Cue(c) if self.lexicon.cue(c).label == Some(Label::Support));
+        let support = self.cue_label(k) == Some(Label::Support);
         // "the EU and US have confirmed their willingness": confirming something of one's
         // own is a plain fact too.
         if modifier == Modifier::Plain && target == Side::SameAsHolder {

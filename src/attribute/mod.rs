@@ -528,6 +528,11 @@ impl Sentence<'_> {
         matches!(self.units[i].kind, UnitKind::Party(_))
     }
 
+    /// The first word of unit `i` ("expressed" of "expressed its gratitude").
+    fn first_word(&self, i: usize) -> &str {
+        words(&self.text[self.units[i].span.clone()]).next().unwrap_or("")
+    }
+
     fn cue_label(&self, i: usize) -> Option<Label> {
         match self.units[i].kind {
             UnitKind::Cue(c) => self.lexicon.cue(c).label,
@@ -589,12 +594,10 @@ impl Sentence<'_> {
         }
         // "ISIS's claim", "the president's support": a cue right after a possessive that
         // is no party unit is a noun owned by someone who is not a party.
-        let before_cue = &self.text[self.sentence.start..self.units[k].span.start];
-        if let Some(owner) = words(before_cue).next_back()
-            && before_cue.ends_with(&format!("{owner} "))
-            && (owner.ends_with("'s") || owner.ends_with("’s"))
+        if let Some(owner) =
+            adjacent_word_before(&self.text[self.sentence.start..self.units[k].span.start]).and_then(possessive_owner)
             && !word_in(
-                owner.trim_end_matches("'s").trim_end_matches("’s"),
+                owner,
                 &[
                     "it", "that", "there", "he", "she", "what", "who", "let", "here", "where",
                 ],
@@ -607,7 +610,7 @@ impl Sentence<'_> {
         let bare_form = |t: &str| {
             !(ends_with_ignore_case(t, "s") || ends_with_ignore_case(t, "ed") || ends_with_ignore_case(t, "ing"))
         };
-        let first_word = words(&self.text[self.units[k].span.clone()]).next().unwrap_or("");
+        let first_word = self.first_word(k);
         if k > 0
             && bare_form(first_word)
             && self.is_party(k - 1)
@@ -694,7 +697,7 @@ impl Sentence<'_> {
     /// not the stance of the clause ("by calling" is the means of the main verb, and
     /// stays).
     fn gerund_object(&self, k: usize) -> bool {
-        let cue = words(&self.text[self.units[k].span.clone()]).next().unwrap_or("");
+        let cue = self.first_word(k);
         ends_with_ignore_case(cue, "ing")
             && matches!(self.cue_kind(k), Some(CueKind::Verb | CueKind::Phrase))
             && self.words_before(self.units[k].span.start, 1).first().is_some_and(|w| {
@@ -846,7 +849,7 @@ impl Sentence<'_> {
                     // Paris, X ..."), the party itself is the best subject.
                     // A finite verb whose subject is no party ("Tory shadow chancellor X
                     // accused Mr Blair of ... and questioned") keeps it for this cue too.
-                    let v_word = words(&self.text[self.units[v].span.clone()]).next().unwrap_or("");
+                    let v_word = self.first_word(v);
                     // "... by Foreign Secretary Jack Straw, who accused": a relative pronoun
                     // right after the party makes it the subject.
                     let relative = words(gap).next().is_some_and(|w| word_in(w, &["who", "which"]));
@@ -869,7 +872,7 @@ impl Sentence<'_> {
                 // with a conjunction between, the clause's first party is the subject.
                 // "The State Department has yet to act, having previously defended ...": a
                 // participle after a comma belongs to the clause's subject too.
-                let cue_word = words(&self.text[self.units[k].span.clone()]).next().unwrap_or("");
+                let cue_word = self.first_word(k);
                 let participle = gap.contains(',')
                     && (ends_with_ignore_case(cue_word, "ing")
                         || self.words_before(self.units[k].span.start, 3).contains(&"having"));
@@ -1010,24 +1013,21 @@ impl Sentence<'_> {
         ends_with_ignore_case(cue_text, "ed")
             && before.first().is_some_and(|w| w.ends_with("ly"))
             && before.get(1).is_some_and(|w| {
-                w.ends_with("'s")
-                    || w.ends_with("’s")
-                    || matches!(*w, "the" | "a" | "an" | "its" | "their" | "his" | "her")
+                possessive_owner(w).is_some() || matches!(*w, "the" | "a" | "an" | "its" | "their" | "his" | "her")
             })
     }
 
     /// "Kurdish fighters defending Kobani", "leaflets condemning Kim": an -ing form right
     /// after a plural noun that is no party, body or verb-group word modifies that noun.
     fn participle_after_noun(&self, k: usize) -> bool {
-        let cue_word = words(&self.text[self.units[k].span.clone()]).next().unwrap_or("");
-        if !ends_with_ignore_case(cue_word, "ing") {
+        if !ends_with_ignore_case(self.first_word(k), "ing") {
             return false;
         }
         let before = &self.text[self.sentence.start..self.units[k].span.start];
         let Some(noun) = words(before).next_back() else {
             return false;
         };
-        let adjacent = before.ends_with(&format!("{noun} "));
+        let adjacent = adjacent_word_before(before).is_some();
         // "Anyone claiming that ...": a participle after an indefinite pronoun.
         if adjacent
             && word_in(
@@ -1049,8 +1049,7 @@ impl Sentence<'_> {
             && noun.len() > 3
             && noun.ends_with('s')
             && !noun.ends_with("ss")
-            && !noun.ends_with("'s")
-            && !noun.ends_with("’s")
+            && possessive_owner(noun).is_none()
             && noun.chars().all(|c| c.is_lowercase())
             && !self.in_verb_group(noun)
     }
@@ -1211,7 +1210,7 @@ impl Sentence<'_> {
         // "to" introduces whom it is for; elsewhere it ends the object ("backed the plan
         // to ...").
         let mut from = self.units[k].span.end;
-        let praise = matches!(self.units[k].kind, UnitKind::Cue(c) if self.lexicon.cue(c).label == Some(Label::Praise));
+        let praise = self.cue_label(k) == Some(Label::Praise);
         if praise {
             let after = self.gap(from, self.units.get(k + 1).map_or(from, |u| u.span.start));
             if let Some(to) = words(after).next().filter(|w| w.eq_ignore_ascii_case("to")) {

@@ -184,6 +184,18 @@ pub(super) fn word_in(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
+/// The last word of `before` when a single space is all that follows it: the word right
+/// before whatever `before` leads up to ("ISIS's" in "ISIS's claim").
+pub(super) fn adjacent_word_before(before: &str) -> Option<&str> {
+    let word = words(before).next_back()?;
+    before.strip_suffix(' ')?.ends_with(word).then_some(word)
+}
+
+/// The word without its possessive ending ("ISIS's", "Obama’s"), when it has one.
+pub(super) fn possessive_owner(word: &str) -> Option<&str> {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
+}
+
 /// Whether `s` ends with `suffix` (lower case), ignoring ASCII case, without allocating.
 pub(super) fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
     s.len() >= suffix.len() && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())

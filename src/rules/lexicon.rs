@@ -53,11 +53,11 @@ pub struct Lexicon {
     pub warnings: Vec<RuleError>,
     /// Lower-case words that may stand between a holder and its verb: verbgroup.csv and
     /// every word of bodies.csv ("China's top diplomat Wang Yi said").
-    pub gap_words: std::collections::HashSet<String>,
+    pub gap_words: HashSet<String>,
     /// Lower-case words of bodies.csv ("minister", "ministry").
-    pub body_words: std::collections::HashSet<String>,
+    pub body_words: HashSet<String>,
     /// Lower-case words that end a holder's noun phrase (verbgroup.csv, kind stop).
-    pub phrase_ends: std::collections::HashSet<String>,
+    pub phrase_ends: HashSet<String>,
     party_index: HashMap<String, PartyId>,
 }
 

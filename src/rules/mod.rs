@@ -809,15 +809,9 @@ fn load_templates(
         for form in &forms {
             taken.insert(form.clone(), row.source());
         }
-        let before = bar_list(row.get("unless_before"));
-        let after: Vec<Vec<String>> = bar_list(row.get("unless_after"))
-            .iter()
-            .map(|s| s.split_whitespace().map(str::to_owned).collect())
-            .collect();
-        if let Some(w) = before.iter().find(|w| w.contains(' ')) {
-            diags.push(row.error("unless_before", format!("{w:?}: unless_before takes single words")));
+        let Some((before, after)) = context_words(&row, "unless_before", "unless_after", diags) else {
             continue;
-        }
+        };
         let cue = text.to_lowercase();
         if !before.is_empty() || !after.is_empty() {
             lookalikes.push(Lookalike {
@@ -891,15 +885,9 @@ fn load_lookalikes(table: &Table, cues: &[CueRule], diags: &mut Vec<RuleError>) 
             diags.push(row.error("cue", format!("no cue row {cue:?} in cues.csv{hint}")));
             continue;
         }
-        let before = bar_list(row.get("before"));
-        if let Some(w) = before.iter().find(|w| w.contains(' ')) {
-            diags.push(row.error("before", format!("{w:?}: before takes single words")));
+        let Some((before, after)) = context_words(&row, "before", "after", diags) else {
             continue;
-        }
-        let after: Vec<Vec<String>> = bar_list(row.get("after"))
-            .iter()
-            .map(|s| s.split_whitespace().map(str::to_owned).collect())
-            .collect();
+        };
         if before.is_empty() && after.is_empty() {
             diags.push(row.error("before", "give words before or after the cue, or both"));
             continue;
@@ -913,6 +901,27 @@ fn load_lookalikes(table: &Table, cues: &[CueRule], diags: &mut Vec<RuleError>) 
         });
     }
     out
+}
+
+/// The words that cancel a cue, as lookalikes.csv and templates.csv write them: single
+/// words in column `before`, word sequences in column `after`. `None` (and an error)
+/// when `before` holds more than one word.
+fn context_words(
+    row: &table::Row,
+    before: &str,
+    after: &str,
+    diags: &mut Vec<RuleError>,
+) -> Option<(Vec<String>, Vec<Vec<String>>)> {
+    let words_before = bar_list(row.get(before));
+    if let Some(w) = words_before.iter().find(|w| w.contains(' ')) {
+        diags.push(row.error(before, format!("{w:?}: {before} takes single words")));
+        return None;
+    }
+    let words_after = bar_list(row.get(after))
+        .iter()
+        .map(|s| s.split_whitespace().map(str::to_owned).collect())
+        .collect();
+    Some((words_before, words_after))
 }
 
 /// The entries of a "|"-separated cell, lower case, empty ones left out.

@@ -35,13 +35,14 @@ pub enum Shape {
 /// A template, parsed and expanded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Expanded {
-    /// The literal forms the automaton looks for, lower case, in a stable order.
+    /// The literal forms the template matches, lower case, in a stable order (the
+    /// automaton holds their first two words, [`anchors`]).
     pub forms: Vec<String>,
     pub shape: Shape,
 }
 
 /// A template expands to at most this many forms: a row past it is almost always a
-/// mistake (a list used where a word was meant), and it would bloat the automaton.
+/// mistake (a list used where a word was meant), and its forms are all kept in memory.
 pub const MAX_FORMS: usize = 5000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,11 +121,10 @@ pub fn expand(template: &str, lists: &HashMap<String, Vec<String>>) -> Result<Ex
     let shape = match shape_rest {
         None => shape,
         Some(rest) => {
-            let rest = sequences(rest, lists)?;
+            let mut rest = sequences(rest, lists)?;
             if rest.iter().any(Vec::is_empty) {
                 return Err("the words after {target} can all be left out: put {target} last".into());
             }
-            let mut rest: Vec<Vec<String>> = rest;
             rest.sort();
             rest.dedup();
             Shape::TargetInside(rest)
