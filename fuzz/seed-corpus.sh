@@ -27,6 +27,14 @@ if os.path.exists(golden):
         if line.strip():
             rule = json.loads(line)
             texts.append((f"golden-{rule['id']:02}", rule["text"]))
+# Worst cases for time (issue 17): no sentence end in 100 kB dense with parties and
+# cues, deep brackets and quotes, runs of abbreviations and of quote marks.
+texts += [
+    ("slow-dense", "Pakistan thanked India for the help " * 3000),
+    ("slow-brackets", "(" * 5000 + "“" * 5000 + "India denied Pakistan's claim" + "”" * 5000 + ")" * 5000),
+    ("slow-abbreviations", "U.S. " * 20000),
+    ("slow-quotes", '"' * 50000 + "\n" + "-" * 50000),
+]
 for name, text in texts:
     write("segment", name, text)
     write("pipeline", name, text)

@@ -18,7 +18,8 @@ Exit codes:
   1  the run finished, but some input was skipped (each reported with its file and line)
   2  usage error, or an unusable rule pack
   3  eval: a score below --min-f1
-  4  I/O error: the output, a gold file or a claims table could not be read or written";
+  4  I/O error: the output, a gold file or a claims table could not be read or written
+  129, 130, 143  stopped by SIGHUP, Ctrl-C (SIGINT) or SIGTERM: the file at -o is left as it was";
 
 /// Rule-based stance labeling of news: who supports, disputes or praises whom.
 #[derive(Debug, Parser)]
@@ -52,6 +53,7 @@ fn main() -> ExitCode {
             };
         }
     };
+    cli::interrupt::install();
     let result = match cli.command {
         Command::Label(args) => cli::label::run(args).map(|t| t.skipped),
         Command::Sentences(args) => cli::sentences::run(args).map(|t| t.skipped),

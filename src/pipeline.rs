@@ -37,6 +37,9 @@ pub struct Labeled {
     /// ([`Document::offset`] for a part; see [`SentenceNumbering`]).
     pub claims: Vec<ClaimRecord>,
     pub sentences: usize,
+    /// Sentences longer than [`crate::segment::MAX_SENTENCE_BYTES`], labeled in windows: where each
+    /// starts (characters, from the document start) and its length in bytes.
+    pub long_sentences: Vec<(usize, usize)>,
 }
 
 /// Numbers sentences across the parts of a document read in parts
@@ -104,6 +107,11 @@ impl Pipeline {
         self.lexicon.pack.segmenter.sentence_spans(text)
     }
 
+    /// Sentence spans of `text`, and the sentences that were cut into windows.
+    pub fn sentence_windows(&self, text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+        self.lexicon.pack.segmenter.sentence_windows(text)
+    }
+
     /// Runs every stage on `doc`.
     pub fn analyze(&self, doc: &Document) -> Analysis {
         let sentences = self.sentence_spans(&doc.text);
@@ -162,7 +170,8 @@ impl Pipeline {
     /// record, with empty holder, label and target, for reviewers.
     pub fn label_with(&self, doc: &Document, all_sentences: bool) -> Labeled {
         // The stages of `analyze`, without keeping every sentence's attribution.
-        let sentences = self.sentence_spans(&doc.text);
+        let (sentences, long) = self.sentence_windows(&doc.text);
+        let long_sentences = long_sentence_offsets(doc, &long);
         let mentions = matcher::find_mentions(&self.lexicon, &doc.text, doc.date);
         let mut claims = Vec::new();
         let mut chars = CharOffsets::new(&doc.text);
@@ -216,8 +225,26 @@ impl Pipeline {
         Labeled {
             claims,
             sentences: sentences.len(),
+            long_sentences,
         }
     }
+}
+
+/// Where each of `long` (byte spans of `doc`, in order) starts in characters from the
+/// document start, and its length in bytes.
+pub fn long_sentence_offsets(doc: &Document, long: &[Range<usize>]) -> Vec<(usize, usize)> {
+    let mut chars = CharOffsets::new(&doc.text);
+    long.iter().map(|s| (doc.offset + chars.at(s.start), s.len())).collect()
+}
+
+/// The warning for a sentence labeled in windows.
+pub fn long_sentence_warning(doc: &Document, (start, bytes): (usize, usize)) -> String {
+    format!(
+        "document {:?}: the sentence at character {start} runs {bytes} bytes without a sentence end; \
+         it is labeled in windows of at most {} bytes, cut after a comma or a space",
+        doc.id,
+        crate::segment::MAX_SENTENCE_BYTES
+    )
 }
 
 /// The holder of a sentence's claims when they all have the same one.

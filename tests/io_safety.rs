@@ -395,3 +395,88 @@ fn rules_check_prints_each_error_once() {
     let all = stdout(&out) + &stderr(&out);
     assert_eq!(all.matches("USAA").count(), 1, "{all}");
 }
+
+/// Sends `signal` to `stancer label -o out.csv` while it waits for the rest of its
+/// standard input (so the run is surely under way, with no timing guess), and gives its
+/// exit code, its standard error and the folder's files afterwards.
+fn interrupted_label(dir: &Path, signal: &str) -> (Option<i32>, String, Vec<String>) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stancer"))
+        .current_dir(dir)
+        .args(["label", "-q", "-o", "out.csv"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(ARTICLE.as_bytes()).unwrap();
+    let temporary = || {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .any(|e| e.unwrap().file_name().to_string_lossy().starts_with(".stancer-"))
+    };
+    // The temporary output exists once the signals are handled and the output is open.
+    let waited = std::time::Instant::now();
+    while !temporary() {
+        assert!(waited.elapsed().as_secs() < 60, "no temporary output appeared");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let sent = Command::new("kill")
+        .args([&format!("-{signal}"), &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let out = child.wait_with_output().unwrap();
+    drop(input);
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    (out.status.code(), stderr(&out), files)
+}
+
+#[test]
+fn an_interrupted_run_leaves_the_old_output_and_no_temporary_file() {
+    for (signal, code) in [("INT", 130), ("TERM", 143)] {
+        let dir = setup();
+        std::fs::write(dir.path().join("out.csv"), "yesterday's run\n").unwrap();
+        let (status, err, files) = interrupted_label(dir.path(), signal);
+        assert_eq!(status, Some(code), "SIG{signal}: {err}");
+        assert_eq!(files, ["a.txt", "out.csv"], "SIG{signal}");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("out.csv")).unwrap(),
+            "yesterday's run\n"
+        );
+        assert!(err.contains("after 0 documents"), "SIG{signal}: {err}");
+    }
+    let dir = setup();
+    let (status, _, files) = interrupted_label(dir.path(), "INT");
+    assert_eq!(status, Some(130));
+    assert_eq!(files, ["a.txt"], "an interrupted run wrote an output");
+}
+
+#[test]
+fn a_sentence_without_an_end_is_labeled_in_windows_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Pakistan thanked India for the help ".repeat(1000);
+    std::fs::write(dir.path().join("long.txt"), &text).unwrap();
+    let out = stancer_in(dir.path(), &["label", "-q", "long.txt"], None);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("document \"long.txt\": the sentence at character 0 runs 35999 bytes"),
+        "{err}"
+    );
+    assert!(err.contains("1 warnings"), "{err}");
+    // Each window is a sentence of its own, with its own claims.
+    let rows = stdout(&out);
+    let ids: std::collections::BTreeSet<&str> = rows.lines().skip(1).map(|r| r.split(',').nth(1).unwrap()).collect();
+    assert!(rows.lines().skip(1).all(|r| r.contains(",PAK,praise,")), "{rows}");
+    let sentences = stancer_in(dir.path(), &["sentences", "-q", "long.txt"], None);
+    let windows = stdout(&sentences).lines().count();
+    assert!((12..=13).contains(&windows), "{windows} windows of at most 3000 bytes");
+    assert_eq!(ids.len(), windows, "{rows}");
+    assert!(stderr(&sentences).contains("runs 35999 bytes"));
+}

@@ -4,7 +4,7 @@ use super::{CliError, Output, Reading, Tally, load_pipeline, run_batches};
 use clap::Args;
 use stancer::input::{Document, Fields, Format, InputOptions, read_inputs};
 use stancer::output::{CLAIM_COLUMNS, OutputFormat, RecordWriter};
-use stancer::pipeline::SentenceNumbering;
+use stancer::pipeline::{SentenceNumbering, long_sentence_warning};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -123,6 +123,8 @@ pub fn run(args: LabelArgs) -> Result<Tally, CliError> {
         },
         |doc, mut labeled, tally| {
             tally.items += labeled.claims.iter().filter(|c| !c.label.is_empty()).count();
+            let long = labeled.long_sentences.iter();
+            tally.raised.extend(long.map(|&l| long_sentence_warning(doc, l)));
             let before = numbering.before(doc, labeled.sentences);
             labeled.claims.iter_mut().try_for_each(|c| {
                 c.sentence_id += before;

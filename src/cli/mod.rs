@@ -4,6 +4,7 @@
 
 pub mod eval;
 pub mod explain;
+pub mod interrupt;
 pub mod label;
 pub mod rules;
 pub mod sentences;
@@ -110,6 +111,9 @@ pub struct Tally {
     pub skipped: usize,
     pub warnings: usize,
     pub items: usize,
+    /// Warnings a sink raised about the document it was handed, printed (and counted)
+    /// right after it.
+    pub raised: Vec<String>,
 }
 
 impl Tally {
@@ -140,6 +144,7 @@ enum Target {
         path: PathBuf,
         temp: tempfile::NamedTempFile,
         mode: Option<std::fs::Permissions>,
+        tracked: interrupt::Tracked,
     },
     /// A device, FIFO or socket, opened and written as it is.
     Through(PathBuf),
@@ -179,12 +184,14 @@ impl Output {
             .tempfile_in(dir)
             .map_err(|e| CliError::io(asked, e))?;
         let file: File = temp.reopen().map_err(|e| CliError::io(asked, e))?;
+        let tracked = interrupt::Tracked::new(temp.path());
         Ok((
             Output {
                 target: Target::Atomic {
                     path,
                     temp,
                     mode: meta.map(|m| m.permissions()),
+                    tracked,
                 },
             },
             Box::new(BufWriter::with_capacity(1 << 16, file)),
@@ -196,7 +203,13 @@ impl Output {
         let shown = self.shown();
         writer.flush().map_err(|e| CliError::io(&shown, e))?;
         drop(writer);
-        if let Target::Atomic { path, temp, mode } = self.target {
+        if let Target::Atomic {
+            path,
+            temp,
+            mode,
+            tracked,
+        } = self.target
+        {
             // Temporary files are private; a new output is an ordinary file, a replaced
             // one keeps its permissions.
             #[cfg(unix)]
@@ -209,7 +222,9 @@ impl Output {
                     .set_permissions(mode)
                     .map_err(|e| CliError::io(&path, e))?;
             }
-            temp.persist(&path).map_err(|e| CliError::io(&path, e.error))?;
+            tracked
+                .rename(|| temp.persist(&path))
+                .map_err(|e| CliError::io(&path, e.error))?;
         }
         Ok(())
     }
@@ -507,8 +522,16 @@ fn take<T>(
     };
     tally.documents += usize::from(doc.part == 0);
     tally.bytes += doc.text.len() as u64;
+    interrupt::done(tally.documents, tally.bytes);
     match result {
-        Some(result) => sink(&doc, result, tally),
+        Some(result) => {
+            let written = sink(&doc, result, tally);
+            for w in tally.raised.drain(..) {
+                tally.warnings += 1;
+                progress.suspend(|| eprintln!("warning: {w}"));
+            }
+            written
+        }
         None => {
             tally.skipped += 1;
             progress.suspend(|| {

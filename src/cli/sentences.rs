@@ -5,7 +5,7 @@ use super::{CliError, Output, Reading, Tally, load_rules, run_batches};
 use clap::Args;
 use stancer::input::read_inputs;
 use stancer::output::{OutputFormat, RecordWriter, SENTENCE_COLUMNS, SentenceRecord};
-use stancer::pipeline::{CharOffsets, SentenceNumbering};
+use stancer::pipeline::{CharOffsets, SentenceNumbering, long_sentence_offsets, long_sentence_warning};
 use stancer::segment::fold_whitespace;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -48,8 +48,8 @@ pub fn run(args: SentencesArgs) -> Result<Tally, CliError> {
         reading,
         |doc| {
             let mut chars = CharOffsets::new(&doc.text);
-            segmenter
-                .sentence_spans(&doc.text)
+            let (spans, long) = segmenter.sentence_windows(&doc.text);
+            let records = spans
                 .into_iter()
                 .enumerate()
                 .map(|(i, span)| SentenceRecord {
@@ -59,10 +59,14 @@ pub fn run(args: SentencesArgs) -> Result<Tally, CliError> {
                     end: doc.offset + chars.at(span.end),
                     text: fold_whitespace(&doc.text[span]),
                 })
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            (records, long_sentence_offsets(doc, &long))
         },
-        |doc, mut records, tally| {
+        |doc, (mut records, long), tally| {
             tally.items += records.len();
+            tally
+                .raised
+                .extend(long.into_iter().map(|l| long_sentence_warning(doc, l)));
             let before = numbering.before(doc, records.len());
             records.iter_mut().try_for_each(|r| {
                 r.sentence_id += before;
