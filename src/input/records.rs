@@ -147,6 +147,37 @@ fn cut(bytes: &[u8]) -> usize {
         })
 }
 
+/// A record's document, in parts of about [`PART_BYTES`] cut as a text file's are when
+/// it is larger: the record is read whole, but its labeling works part by part, so the
+/// memory it takes beyond its text stays that of a part.
+fn in_parts(doc: Document) -> Vec<Record> {
+    if doc.text.len() <= PART_BYTES {
+        return vec![Record::Doc(doc)];
+    }
+    let mut parts = Vec::new();
+    let mut rest = doc.text.as_str();
+    let mut offset = 0;
+    while !rest.is_empty() {
+        let end = if rest.len() > PART_BYTES {
+            cut(&rest.as_bytes()[..PART_BYTES])
+        } else {
+            rest.len()
+        };
+        let (text, after) = rest.split_at(end);
+        parts.push(Record::Doc(Document {
+            id: doc.id.clone(),
+            text: text.to_owned(),
+            date: doc.date,
+            date_text: doc.date_text.clone(),
+            offset,
+            part: parts.len() as u32,
+        }));
+        offset += text.chars().count();
+        rest = after;
+    }
+    parts
+}
+
 /// Sets the date of `doc` from `date`, or warns and keeps the document undated.
 fn dated(doc: Document, date: Option<&str>, path: &str, line: u64) -> (Document, Option<Record>) {
     match date.map(str::trim).filter(|d| !d.is_empty()) {
@@ -241,8 +272,12 @@ impl JsonLine {
         let line = strip_bom(text.trim_end_matches(['\n', '\r']));
         if !line.trim().is_empty() {
             let (first, second) = parse_json(line, &self.path, self.line, &self.fields);
-            out.push(first);
-            out.extend(second);
+            for record in std::iter::once(first).chain(second) {
+                match record {
+                    Record::Doc(doc) => out.extend(in_parts(doc)),
+                    other => out.push(other),
+                }
+            }
         }
         out
     }
@@ -420,14 +455,36 @@ fn table(
         let date = date_col.and_then(&mut field);
         let (doc, warning) = dated(Document::new(id, text), date.as_deref(), &path, line);
         out.extend(warning);
-        out.push(Record::Doc(doc));
+        out.extend(in_parts(doc));
         out
     }))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::cut;
+    use super::{Document, PART_BYTES, Record, cut, in_parts};
+
+    #[test]
+    fn a_record_larger_than_a_part_is_labeled_in_parts_that_cover_it() {
+        let text = "Müller denied it. ".repeat(2 * PART_BYTES / 19 + 7);
+        let doc = Document::new("big", text.clone()).with_date("2025-05-10").unwrap();
+        let parts: Vec<Document> = in_parts(doc)
+            .into_iter()
+            .map(|r| match r {
+                Record::Doc(d) => d,
+                _ => panic!("a part is a document"),
+            })
+            .collect();
+        assert_eq!(parts.len(), 3);
+        assert_eq!(parts.iter().map(|p| p.text.as_str()).collect::<String>(), text);
+        let mut chars = 0;
+        for (i, p) in parts.iter().enumerate() {
+            assert_eq!((p.id.as_str(), p.part, p.offset), ("big", i as u32, chars));
+            assert!(p.text.len() <= PART_BYTES && p.date.is_some());
+            chars += p.text.chars().count();
+        }
+        assert_eq!(in_parts(Document::new("small", "One.")).len(), 1);
+    }
 
     #[test]
     fn a_part_ends_after_the_last_blank_line() {
