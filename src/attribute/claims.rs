@@ -120,10 +120,27 @@ impl Sentence<'_> {
             && self.cue_label(k) == Some(Label::Support)
             && let Some(predicate) = self.content_target(k, &holders)
         {
+            if modifier == Modifier::Plain && self.only_own_party(&predicate, &holders) {
+                return Err("confirms a plain fact about the holder's own side");
+            }
             return Ok(vec![(holders, None, predicate, "verb-content")]);
+        }
+        if modifier == Modifier::Plain && self.only_own_party(&target, &holders) {
+            return Err("confirms a plain fact about the holder's own side");
         }
         let target = self.self_or_fact_target(k, with_self(target), modifier)?;
         Ok(vec![(holders, None, target, "verb-subject-object")])
+    }
+
+    /// Whether `side` names parties, all of them the holders' own: "The White House
+    /// confirmed that U.S. intelligence had deemed the video authentic", "Downing Street
+    /// has confirmed British troops are on standby".
+    fn only_own_party(&self, side: &Side, holders: &[usize]) -> bool {
+        let Side::Units(units) = side else {
+            return false;
+        };
+        let own = |u: &usize| holders.iter().any(|&h| self.units[h].kind == self.units[*u].kind);
+        !units.is_empty() && units.iter().all(own)
     }
 
     /// A `fact` cue ("confirmed", "acknowledged") with no party in its object is a

@@ -850,6 +850,20 @@ fn confirming_ones_own_willingness_is_a_plain_fact() {
 }
 
 #[test]
+fn confirming_a_fact_about_ones_own_side_is_a_plain_fact() {
+    assert!(claims("Downing Street has confirmed British troops are on standby.").is_empty());
+    assert!(
+        claims("The White House confirmed early Wednesday that U.S. intelligence had deemed the video authentic.")
+            .is_empty()
+    );
+    // Another party in the content is still a claim about it.
+    assert_eq!(
+        claims("Pakistan confirmed that India had requested the talks."),
+        [triple("PAK", "support", "IND")]
+    );
+}
+
+#[test]
 fn templates_for_congratulations_opposition_and_repeated_support() {
     assert_eq!(
         claims("Australia's Prime Minister John Howard also offered his sincere congratulations to India."),
