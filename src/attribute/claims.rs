@@ -120,27 +120,39 @@ impl Sentence<'_> {
             && self.cue_label(k) == Some(Label::Support)
             && let Some(predicate) = self.content_target(k, &holders)
         {
-            if modifier == Modifier::Plain && self.only_own_party(&predicate, &holders) {
+            if modifier == Modifier::Plain && self.own_party_state(&predicate, &holders) {
                 return Err("confirms a plain fact about the holder's own side");
             }
             return Ok(vec![(holders, None, predicate, "verb-content")]);
         }
-        if modifier == Modifier::Plain && self.only_own_party(&target, &holders) {
+        if modifier == Modifier::Plain && self.own_party_state(&target, &holders) {
             return Err("confirms a plain fact about the holder's own side");
         }
         let target = self.self_or_fact_target(k, with_self(target), modifier)?;
         Ok(vec![(holders, None, target, "verb-subject-object")])
     }
 
-    /// Whether `side` names parties, all of them the holders' own: "The White House
-    /// confirmed that U.S. intelligence had deemed the video authentic", "Downing Street
-    /// has confirmed British troops are on standby".
-    fn only_own_party(&self, side: &Side, holders: &[usize]) -> bool {
+    /// Whether `side` names only the holders' own party, in a state rather than a role:
+    /// "Downing Street has confirmed British troops are on standby", "confirmed that the
+    /// UK government was working to verify the video". Confirming one's own role is still
+    /// a claim (LABELING.md): "the Pentagon confirmed that the U.S. killed Godane".
+    fn own_party_state(&self, side: &Side, holders: &[usize]) -> bool {
         let Side::Units(units) = side else {
             return false;
         };
         let own = |u: &usize| holders.iter().any(|&h| self.units[h].kind == self.units[*u].kind);
-        !units.is_empty() && units.iter().all(own)
+        let Some(&last) = units.last().filter(|_| units.iter().all(own)) else {
+            return false;
+        };
+        // The copula right after the party, or after its head noun ("British troops are").
+        let copula = |w: &&str| word_in(w, &["is", "are", "was", "were", "remains", "remained"]);
+        let after = self.gap(self.units[last].span.end, self.sentence.end);
+        let next: Vec<&str> = words(after).take(2).collect();
+        match next[..] {
+            [first, ..] if copula(&first) => true,
+            [noun, second] => noun.chars().all(char::is_lowercase) && copula(&second),
+            _ => false,
+        }
     }
 
     /// A `fact` cue ("confirmed", "acknowledged") with no party in its object is a

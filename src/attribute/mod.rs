@@ -772,7 +772,12 @@ impl Sentence<'_> {
                     "pledged" | "pledge" | "pledges" | "vowed" | "vow" | "vows" | "promised" | "promise" | "promises"
                 )
             });
+        // "declined to say whether the prime minister backed the plans", "if Washington
+        // supports the deal": an open question or a condition asserts nothing.
+        let lead = &self.lower[..self.units[k].span.start - self.sentence.start];
+        let open = words(lead).rev().take(6).any(|w| matches!(w, "whether" | "if"));
         promise
+            || open
             || before
                 .iter()
                 .any(|w| matches!(*w, "would" | "could" | "might" | "should" | "will" | "shall" | "must"))

@@ -852,9 +852,11 @@ fn confirming_ones_own_willingness_is_a_plain_fact() {
 #[test]
 fn confirming_a_fact_about_ones_own_side_is_a_plain_fact() {
     assert!(claims("Downing Street has confirmed British troops are on standby.").is_empty());
-    assert!(
-        claims("The White House confirmed early Wednesday that U.S. intelligence had deemed the video authentic.")
-            .is_empty()
+    assert!(claims("Cameron confirmed that the UK government was working to verify the video.").is_empty());
+    // Confirming one's own role is a claim.
+    assert_eq!(
+        claims("The Pentagon confirmed today that the U.S. killed the group's leader."),
+        [triple("USA", "support", "USA")]
     );
     // Another party in the content is still a claim about it.
     assert_eq!(
@@ -937,4 +939,11 @@ fn a_party_right_before_a_noun_of_dispute_holds_it() {
     );
     // Support as a noun after a name is mostly aid or a poll.
     assert!(claims("The bloc aims to rely less on U.S. support.").is_empty());
+}
+
+#[test]
+fn an_open_question_or_a_condition_asserts_nothing() {
+    assert!(claims("Tony Blair's spokesman declined to say whether the prime minister backed the plans.").is_empty());
+    assert!(claims("Pakistan will attend if India supports the talks.").is_empty());
+    assert_eq!(claims("Pakistan backed the talks."), [triple("PAK", "support", "")]);
 }
