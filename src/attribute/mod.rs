@@ -672,7 +672,12 @@ impl Sentence<'_> {
                 .any(|suffix| w.ends_with(suffix))
                 && !matches!(w, "and" | "long" | "thing" | "being")
         };
+        // "a statement condemning", "the government denying": an -ing form after a noun in
+        // -ment is its participle ("strong backing" stays a noun).
+        let after_ment_noun =
+            ends_with_ignore_case(cue_text, "ing") && before.first().is_some_and(|w| w.ends_with("ment"));
         match &*before {
+            _ if after_ment_noun => false,
             [first, ..] if marker(first) && *first != "and" && *first != "or" => true,
             [first, ..] if bare && adjectival(first) => true,
             // "the long dispute": one adjective after a determiner, not a party or an adverb.
@@ -684,7 +689,10 @@ impl Sentence<'_> {
                 );
                 let preposition = matches!(*second, "in" | "of" | "for" | "after" | "over" | "amid")
                     && (adjectival(adjective) || adjective.ends_with("er"));
+                // "a letter claiming": an -ing form after a noun is its participle.
+                let participle = ends_with_ignore_case(cue_text, "ing") && !adjectival(adjective);
                 !adjective.ends_with("ly")
+                    && !participle
                     && (determiner || preposition)
                     && !(k > 0 && self.is_party(k - 1) && self.units[k - 1].span.end + 2 > self.units[k].span.start)
             }
@@ -987,7 +995,7 @@ impl Sentence<'_> {
                 Some(end) if parts.len() == 2 && parts[0].trim().is_empty() => &last[end..],
                 _ => last,
             };
-            if !words(last).all(|w| self.in_verb_group(w)) {
+            if !words(last).all(|w| self.in_verb_group(w)) && !self.issued_statement(last) {
                 return Err("a clause with its own subject stands between the party and the cue");
             }
         }
@@ -1057,6 +1065,21 @@ impl Sentence<'_> {
             && possessive_owner(noun).is_none()
             && noun.chars().all(|c| c.is_lowercase())
             && !self.in_verb_group(noun)
+    }
+
+    /// "issued a statement", "sent a letter": a verb and a noun of the `statement_noun`
+    /// list, which a participle cue right after speaks through ("David Cameron, the prime
+    /// minister, issued a statement condemning the killing").
+    fn issued_statement(&self, stretch: &str) -> bool {
+        let Some(nouns) = self.lexicon.pack.lists.get("statement_noun") else {
+            return false;
+        };
+        let w: Vec<&str> = words(stretch).collect();
+        let (verb, noun) = match w[..] {
+            [verb, _, noun] | [verb, noun] => (verb, noun),
+            _ => return false,
+        };
+        verb.chars().all(char::is_lowercase) && nouns.iter().any(|n| n.eq_ignore_ascii_case(noun))
     }
 
     /// Whether party unit `c` ends with a body word ("Spain's minister").

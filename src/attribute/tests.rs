@@ -947,3 +947,20 @@ fn an_open_question_or_a_condition_asserts_nothing() {
     assert!(claims("Pakistan will attend if India supports the talks.").is_empty());
     assert_eq!(claims("Pakistan backed the talks."), [triple("PAK", "support", "")]);
 }
+
+#[test]
+fn a_participle_after_an_issued_statement_speaks_for_the_issuer() {
+    assert_eq!(
+        claims("The British prime minister, David Cameron, issued a statement denouncing the killing."),
+        [triple("GBR", "dispute", "")]
+    );
+    assert_eq!(
+        claims("Yemen's defence ministry released a statement claiming that Saudi Arabia had agreed."),
+        [triple("YEM", "support", "SAU")]
+    );
+    // A noun in -ment before an -ing cue is its subject, not an adjective of a noun.
+    assert_eq!(
+        claims("India issued a statement condemning Pakistan."),
+        [triple("IND", "dispute", "PAK")]
+    );
+}

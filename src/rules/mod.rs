@@ -257,6 +257,9 @@ pub struct RulePack {
     /// Words that end a holder's noun phrase (verbgroup.csv, kind stop).
     pub phrase_ends: Vec<Term>,
     pub lookalikes: Vec<Lookalike>,
+    /// The named word lists (wordlists.csv), lower case: the templates' `@name`s, and
+    /// the lists attribution reads by name (`statement_noun`).
+    pub lists: HashMap<String, Vec<String>>,
     pub segmenter: Segmenter,
     /// Problems that do not make the pack unusable.
     pub warnings: Vec<RuleError>,
@@ -438,6 +441,7 @@ impl RulePack {
             verb_group,
             phrase_ends,
             lookalikes,
+            lists,
             segmenter,
             warnings: diags,
         })
