@@ -1357,8 +1357,18 @@ impl Sentence<'_> {
         let cue_text = &self.text[self.units[k].span.clone()];
         let after = &self.text[self.units[k].span.end..self.sentence.end];
         let next: Vec<&str> = words(after).take(2).collect();
-        let by_follows = next.first().is_some_and(|w| w.eq_ignore_ascii_case("by"))
-            || (next.len() == 2 && next[1].eq_ignore_ascii_case("by") && next[0].ends_with("ly"));
+        // "was welcomed at the time by Beijing", "was criticized on Tuesday by Washington":
+        // a short adverbial before "by", with no comma and no other participle ("attended by").
+        let lead = after.split([',', ';', ':', '(', '"', '“']).next().unwrap_or("");
+        let late_by = words(lead)
+            .take(6)
+            .position(|w| w.eq_ignore_ascii_case("by"))
+            .filter(|&i| {
+                i > 0
+                    && words(lead)
+                        .take(i)
+                        .all(|w| !ends_with_ignore_case(w, "ed") && !ends_with_ignore_case(w, "ing"))
+            });
         let prev = self.words_before(self.units[k].span.start, 2);
         let copula = prev.iter().enumerate().any(|(i, w)| {
             (i == 0 || prev[0].ends_with("ly"))
@@ -1380,16 +1390,19 @@ impl Sentence<'_> {
                 )
         });
         let participle = words(cue_text).next().is_some_and(|w| ends_with_ignore_case(w, "ed"));
+        // Only after a copula: "has welcomed the decision by India" is active.
+        let by_follows = next.first().is_some_and(|w| w.eq_ignore_ascii_case("by"))
+            || (next.len() == 2 && next[1].eq_ignore_ascii_case("by") && next[0].ends_with("ly"))
+            || (late_by.is_some() && copula && participle);
         if !(by_follows || (copula && participle)) {
             return None;
         }
         if !by_follows {
             return Some(Err("passive without a \"by\" agent"));
         }
-        let by_at = after
-            .to_ascii_lowercase()
-            .find("by")
-            .map(|i| self.units[k].span.end + i + 2)?;
+        let by_at = words(after)
+            .find(|w| w.eq_ignore_ascii_case("by"))
+            .map(|w| w.as_ptr() as usize - self.text.as_ptr() as usize + 2)?;
         let agent = (k + 1..self.units.len()).find(|&j| self.units[j].span.start >= by_at && self.same_scope(j, k));
         Some(match agent {
             Some(j) if self.is_party(j) && word_count(self.gap(by_at, self.units[j].span.start)) <= 2 => {

@@ -964,3 +964,17 @@ fn a_participle_after_an_issued_statement_speaks_for_the_issuer() {
         [triple("IND", "dispute", "PAK")]
     );
 }
+
+#[test]
+fn a_passive_agent_after_a_short_adverbial_holds_the_stance() {
+    assert_eq!(
+        claims("The EU's move was welcomed at the time by Beijing."),
+        [triple("CHN", "praise", "EU")]
+    );
+    // Active voice: "by" introduces the object's own agent.
+    assert_eq!(
+        claims("The UK has welcomed the decision by India and Pakistan to open a bus link."),
+        [triple("GBR", "praise", "IND"), triple("GBR", "praise", "PAK")]
+    );
+    assert!(claims("The FBI has questioned a man who says he recorded the gunfire.").is_empty());
+}
