@@ -987,6 +987,15 @@ impl Sentence<'_> {
         if self.noun_follows(first) {
             return Err("the party modifies another noun, which is no state voice");
         }
+        // "After hearing the DHS statement, Sean Hannity claimed": a name after the one
+        // comma that ends the party's phrase is the subject (an apposition has two).
+        if let [phrase, name] = &parts[..]
+            && !phrase.trim().is_empty()
+            && words(name).next().is_some()
+            && words(name).all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            return Err("a name after the comma that ends the party's phrase is the subject");
+        }
         // After an apposition ("X, General Y, credited"), only verb-group words may come
         // before the verb: "..., earlier this week as he paid tribute" is another clause.
         if parts.len() > 1 {

@@ -978,3 +978,16 @@ fn a_passive_agent_after_a_short_adverbial_holds_the_stance() {
     );
     assert!(claims("The FBI has questioned a man who says he recorded the gunfire.").is_empty());
 }
+
+#[test]
+fn a_name_after_the_comma_that_ends_a_phrase_is_the_subject() {
+    assert!(
+        claims("After hearing the DHS statement, Sean Hannity claimed that the agency could not be trusted.")
+            .is_empty()
+    );
+    // An apposition has a comma on each side.
+    assert_eq!(
+        claims("Pakistan's foreign minister, Ishaq Dar, thanked the United States."),
+        [triple("PAK", "praise", "USA")]
+    );
+}
