@@ -327,6 +327,13 @@ impl Sentence<'_> {
         }
     }
 
+    /// Whether the clause from `start` to unit `r` opens with a pronoun for the holder.
+    fn own_subject(&self, start: usize, r: usize) -> bool {
+        let lead = self.gap(start, self.units[r].span.start);
+        let first = words(lead).find(|w| !w.eq_ignore_ascii_case("that"));
+        first.is_some_and(|w| word_in(w, &["it", "we", "they", "he", "she", "i"]))
+    }
+
     /// Neutral speech ("said") carries a stance through its content: a role word
     /// ("said the ceasefire followed U.S.-mediated talks" supports the U.S. role, "said the
     /// U.S. had not brokered the truce" and "no third party mediated" dispute it), or a
@@ -365,7 +372,11 @@ impl Sentence<'_> {
                         roles_seen.push(p);
                         claims.push((holders.clone(), Some(label), Side::Units(vec![p]), "report-role"));
                     }
-                    None if negated => claims.push((holders.clone(), Some(label), Side::Empty, "report-negated-role")),
+                    // "The US says it will ... rather than intervene": the holder's own
+                    // conduct, no role denied to anyone.
+                    None if negated && !self.own_subject(clause_start, r) => {
+                        claims.push((holders.clone(), Some(label), Side::Empty, "report-negated-role"))
+                    }
                     None => {}
                 }
                 continue;

@@ -991,3 +991,12 @@ fn a_name_after_the_comma_that_ends_a_phrase_is_the_subject() {
         [triple("PAK", "praise", "USA")]
     );
 }
+
+#[test]
+fn a_negated_role_of_the_holder_itself_denies_nobody_a_role() {
+    assert!(claims("The US says it will let markets set the dollar rather than intervene directly.").is_empty());
+    assert_eq!(
+        claims("India said no third party mediated the ceasefire."),
+        [triple("IND", "dispute", "")]
+    );
+}
