@@ -1000,3 +1000,19 @@ fn a_negated_role_of_the_holder_itself_denies_nobody_a_role() {
         [triple("IND", "dispute", "")]
     );
 }
+
+#[test]
+fn a_demonym_before_another_states_body_says_whose_it_is() {
+    assert_eq!(
+        claims("The Pakistani Justice Department denied the report."),
+        [triple("PAK", "dispute", "")]
+    );
+    assert_eq!(
+        claims("The Justice Department denied the report."),
+        [triple("USA", "dispute", "")]
+    );
+    assert_eq!(
+        claims("Homeland Security Secretary Jeh Johnson denied the claim."),
+        [triple("USA", "dispute", "")]
+    );
+}

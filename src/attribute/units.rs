@@ -99,7 +99,12 @@ pub(super) fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], 
         let adjective =
             venue || (chain.len() == 1 && head_alias.is_some_and(|a| a.kind == "demonym" && !a.alias.ends_with('s')));
         let anaphoric = chain.iter().all(|c| matches!(c.kind, MentionKind::Body { .. })) && !former;
-        let has_body = chain.iter().any(|c| matches!(c.kind, MentionKind::Body { .. }));
+        // A body word ("ministry") or a body alias ("the Pakistani Justice Department").
+        let has_body = chain.iter().any(|c| match c.kind {
+            MentionKind::Body { .. } => true,
+            MentionKind::Actor { alias, .. } => lexicon.alias(alias).rule.kind == "body",
+            _ => false,
+        });
         // "U.S.-backed rebels", "Saudi-led coalition": a hyphenated adjective describes
         // a noun after it (LABELING.md: a description, not a stance or a holder).
         let hyphenated = text[last.tail..].starts_with(['-', '‑']) && matches!(last.kind, MentionKind::Actor { .. });
@@ -201,7 +206,9 @@ pub(super) fn resolve_opening_reference(
 }
 
 /// The party an actor chain speaks for: its possessive owner ("Israel's UN ambassador"),
-/// else a state over an organization ("the Pakistani UN envoy"), else its last actor.
+/// else a demonym before another state's body or capital ("the Pakistani Justice
+/// Department"), else a state over an organization ("the Pakistani UN envoy"), else its
+/// last actor.
 pub(super) fn head_actor(lexicon: &Lexicon, chain: &[&Mention]) -> Option<(PartyId, u32)> {
     let actors: Vec<(PartyId, u32, bool)> = chain
         .iter()
@@ -212,6 +219,17 @@ pub(super) fn head_actor(lexicon: &Lexicon, chain: &[&Mention]) -> Option<(Party
         .collect();
     if let Some(&(p, a, _)) = actors.iter().find(|a| a.2) {
         return Some((p, a));
+    }
+    // "the Pakistani Justice Department", "the Saudi Washington embassy": a demonym
+    // before a body or capital of another state says whose it is.
+    let kind = |a: u32| lexicon.alias(a).rule.kind.as_str();
+    if let [(p, a, _), rest @ ..] = &actors[..]
+        && kind(*a) == "demonym"
+        && rest
+            .iter()
+            .any(|r| r.0 != *p && matches!(kind(r.1), "body" | "capital"))
+    {
+        return Some((*p, *a));
     }
     let is_org = |p: PartyId| lexicon.party(p).kind == crate::rules::PartyKind::Org;
     actors
