@@ -809,6 +809,14 @@ impl Sentence<'_> {
             })
     }
 
+    /// "The World Health Organization (WHO) said": a unit alone in brackets, which the
+    /// subject search passes over.
+    fn bracketed_acronym(&self, j: usize) -> bool {
+        let span = &self.units[j].span;
+        self.text[self.sentence.start..span.start].ends_with('(')
+            && self.text[span.end..self.sentence.end].starts_with(')')
+    }
+
     /// The holder group of a verb-like cue: its grammatical subject, found leftwards in
     /// the same scope; coordinated verbs share the subject of the verb before them.
     fn subject(&self, k: usize) -> Result<Vec<usize>, &'static str> {
@@ -818,8 +826,11 @@ impl Sentence<'_> {
         let mut j = k;
         let mut previous_verb = None;
         let mut candidate = None;
-        while j > 0 && self.same_scope(j - 1, k) {
+        while j > 0 && (self.same_scope(j - 1, k) || self.bracketed_acronym(j - 1)) {
             j -= 1;
+            if !self.same_scope(j, k) {
+                continue;
+            }
             match self.units[j].kind {
                 // "protesters in London and Madrid", "a priest in America", "speaking in
                 // Buenos Aires": a party after a locative preposition is a place, never

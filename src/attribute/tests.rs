@@ -1016,3 +1016,11 @@ fn a_demonym_before_another_states_body_says_whose_it_is() {
         [triple("USA", "dispute", "")]
     );
 }
+
+#[test]
+fn an_acronym_in_brackets_does_not_hide_the_subject() {
+    assert_eq!(
+        claims("The World Health Organization (WHO) denied the report."),
+        [triple("WHO", "dispute", "")]
+    );
+}
