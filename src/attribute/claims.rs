@@ -102,7 +102,11 @@ impl Sentence<'_> {
         };
         if let Some((quoted, close)) = self.quote_attribution(k) {
             let holders = quoted?;
-            let target = self.self_or_fact_target(k, with_self(self.object(k, &holders, close)), modifier)?;
+            let mut object = self.object(k, &holders, close);
+            if object == Side::Empty && self.our_forces(k, close) {
+                object = Side::SameAsHolder;
+            }
+            let target = self.self_or_fact_target(k, with_self(object), modifier)?;
             return Ok(vec![(holders, None, target, "quote-attribution")]);
         }
         if let Some(agent) = self.passive_agent(k) {
@@ -130,6 +134,21 @@ impl Sentence<'_> {
         }
         let target = self.self_or_fact_target(k, with_self(target), modifier)?;
         Ok(vec![(holders, None, target, "verb-subject-object")])
+    }
+
+    /// Thanks in a quote to "our security forces", "our troops": a state voice praising
+    /// its own side (a body of no named state, right after "our", before the quote ends).
+    fn our_forces(&self, k: usize, close: usize) -> bool {
+        self.cue_label(k) == Some(Label::Praise)
+            && (k + 1..self.units.len())
+                .take_while(|&j| self.units[j].span.end <= close)
+                .any(|j| {
+                    self.units[j].kind == UnitKind::Unresolved
+                        && self.units[j].anaphoric
+                        && words(self.gap(self.sentence.start, self.units[j].span.start))
+                            .next_back()
+                            .is_some_and(|w| w.eq_ignore_ascii_case("our"))
+                })
     }
 
     /// Whether `side` names only the holders' own party, in a state rather than a role:

@@ -222,7 +222,7 @@ const NOUN_MARKERS: &[&str] = &[
 const OBJECT_STOPS: &[&str] = &[
     "in", "on", "at", "to", "with", "over", "against", "into", "across", "near", "as", "than", "because", "after",
     "before", "during", "since", "amid", "despite", "under", "between", "among", "through", "within", "without",
-    "toward", "towards", "while", "until", "via", "inside", "outside",
+    "toward", "towards", "while", "until", "via", "inside", "outside", "but",
 ];
 
 /// Prepositions that make a party a place or complement rather than a subject
@@ -571,6 +571,12 @@ impl Sentence<'_> {
     fn proper_name_part(&self, k: usize) -> bool {
         let span = &self.units[k].span;
         let capital = self.text[span.clone()].chars().next().is_some_and(char::is_uppercase);
+        // "offered similar praise: “Thank God for ...”": a word opening a quote or a
+        // clause after a colon is capitalized for that.
+        let lead = self.text[self.sentence.start..span.start].trim_end();
+        if lead.ends_with(['“', '"', '‘', ':', '(']) {
+            return false;
+        }
         let before = words(&self.text[self.sentence.start..span.start]).next_back();
         let after = words(&self.text[span.end..self.sentence.end]).next();
         let cap = |w: Option<&str>| w.and_then(|w| w.chars().next()).is_some_and(char::is_uppercase);

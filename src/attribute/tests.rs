@@ -1024,3 +1024,23 @@ fn an_acronym_in_brackets_does_not_hide_the_subject() {
         [triple("WHO", "dispute", "")]
     );
 }
+
+#[test]
+fn thanks_to_our_forces_in_a_quote_praise_the_speakers_own_state() {
+    assert_eq!(
+        claims(
+            "“I am grateful to Sgt at Arms Kevin Vickers & our security forces,” said Julian Fantino, Canada’s Minister of Veterans Affairs."
+        ),
+        [triple("CAN", "praise", "CAN")]
+    );
+    // A word opening a quote is capitalized for that, not part of a name.
+    assert_eq!(
+        claims("Peter MacKay added: “Thank God for our Canadian security forces.”"),
+        [triple("CAN", "praise", "CAN")]
+    );
+    // "but" ends the object: "his country's" belongs to the next clause.
+    assert_eq!(
+        claims("Harper condemned the horrific actions but vowed his country's policy would not change."),
+        [triple("CAN", "dispute", "")]
+    );
+}
