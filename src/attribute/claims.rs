@@ -405,12 +405,20 @@ impl Sentence<'_> {
                 && !holder_parties.contains(&self.units[p].kind)
             {
                 consumed.extend((p + 1..self.units.len()).find(|&n| self.units[n].kind == UnitKind::Negator));
-                claims.push((
-                    holders.clone(),
-                    Some(Label::Dispute),
-                    Side::Units(self.group_right(p)),
-                    "report-negated-subject",
-                ));
+                // "said that a woman detained by Lebanese authorities was not the wife of
+                // ...": a party after a preposition is inside a modifier; the statement
+                // denied is about the noun before it, a denial with no party target.
+                let in_modifier = self
+                    .words_before(self.units[self.group_left(p)[0]].span.start, 2)
+                    .iter()
+                    .take_while(|w| matches!(**w, "the" | "a" | "an" | "by" | "in" | "at" | "from"))
+                    .any(|w| matches!(*w, "by" | "in" | "at" | "from"));
+                let (target, rule) = if in_modifier {
+                    (Side::Empty, "report-negated-statement")
+                } else {
+                    (Side::Units(self.group_right(p)), "report-negated-subject")
+                };
+                claims.push((holders.clone(), Some(Label::Dispute), target, rule));
             }
         }
         // A party claim and an empty one from the same role: keep the party's.
@@ -433,6 +441,7 @@ impl Sentence<'_> {
         if before.first().is_some_and(|w| *w == "no") && self.units[p].span.start > self.units[k].span.end {
             return Some(p);
         }
+
         // "Saudi Arabia and the United States had not been impartial": the whole group.
         let last = *self.group_right(p).last().unwrap_or(&p);
         let n = last + 1;
@@ -450,8 +459,15 @@ impl Sentence<'_> {
             )
         });
         let negator = &self.text[self.units[n].span.clone()];
-        (aux && word_count(gap) <= 2 && !gap.contains(',') && word_in(negator, &["not", "never", "n't", "n’t"]))
-            .then_some(p)
+        // "is not only causing suffering but ...": no negation.
+        let not_only = words(self.gap(self.units[n].span.end, self.sentence.end))
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("only"));
+        (aux && !not_only
+            && word_count(gap) <= 2
+            && !gap.contains(',')
+            && word_in(negator, &["not", "never", "n't", "n’t"]))
+        .then_some(p)
     }
 
     /// "according to Pakistan's foreign ministry": the holder follows the cue.

@@ -1044,3 +1044,18 @@ fn thanks_to_our_forces_in_a_quote_praise_the_speakers_own_state() {
         [triple("CAN", "dispute", "")]
     );
 }
+
+#[test]
+fn a_negated_statement_about_a_noun_a_party_only_modifies_disputes_no_party() {
+    assert_eq!(
+        claims(
+            "Iraq's Interior Ministry said that a woman detained by Lebanese authorities was not the wife of the leader."
+        ),
+        [triple("IRQ", "dispute", "")]
+    );
+    assert_eq!(
+        claims("India said Pakistan had not been impartial."),
+        [triple("IND", "dispute", "PAK")]
+    );
+    assert!(claims("Mr Hammond said extremism in Iraq is not only causing suffering but spreading.").is_empty());
+}
