@@ -1059,3 +1059,15 @@ fn a_negated_statement_about_a_noun_a_party_only_modifies_disputes_no_party() {
     );
     assert!(claims("Mr Hammond said extremism in Iraq is not only causing suffering but spreading.").is_empty());
 }
+
+#[test]
+fn asserting_a_violation_or_dubious_credibility_disputes() {
+    assert_eq!(
+        claims("Washington stressed that Iraq was in violation of Resolution 1441."),
+        [triple("USA", "dispute", "IRQ")]
+    );
+    assert_eq!(
+        claims("The Israeli government stressed that the information was of “dubious credibility,” the paper said."),
+        [triple("ISR", "dispute", "")]
+    );
+}
