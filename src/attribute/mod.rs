@@ -1108,6 +1108,27 @@ impl Sentence<'_> {
         verb.chars().all(char::is_lowercase) && nouns.iter().any(|n| n.eq_ignore_ascii_case(noun))
     }
 
+    /// "this brave Jordanian will", "a young Briton,": a singular demonym after a
+    /// determiner or adjective, followed by a verb-group word or punctuation, names a
+    /// person ("Indian forces" has its noun).
+    fn demonym_for_a_person(&self, j: usize) -> bool {
+        if !self.units[j].adjective || self.units[j].possessive {
+            return false;
+        }
+        let before = self.words_before(self.units[j].span.start, 1);
+        let after = self.gap(self.units[j].span.end, self.sentence.end);
+        let determined = before
+            .first()
+            .is_some_and(|w| matches!(*w, "this" | "a" | "the" | "that") || w.ends_with("ve"));
+        let ends = after
+            .trim_start()
+            .starts_with([',', '.', ';', ':', '"', '”', '\'', '’', ')'])
+            || words(after)
+                .next()
+                .is_some_and(|w| word_in(w, &["will", "would", "was", "is", "had", "has", "who"]));
+        determined && ends
+    }
+
     /// Whether party unit `c` ends with a body word ("Spain's minister").
     fn ends_with_body(&self, c: usize) -> bool {
         words(&self.text[self.units[c].span.clone()])
@@ -1300,6 +1321,9 @@ impl Sentence<'_> {
                 {
                     return Side::Empty;
                 }
+                // "the murder of this brave Jordanian will ...": a demonym standing for a
+                // person, with no noun after it, is no party.
+                UnitKind::Party(_) if self.demonym_for_a_person(j) => {}
                 UnitKind::Party(_) => {
                     // "reaffirmed Turkey's support for Azerbaijan": the stance noun's own object.
                     let own = holders.iter().any(|&h| self.units[h].kind == self.units[j].kind);

@@ -1071,3 +1071,15 @@ fn asserting_a_violation_or_dubious_credibility_disputes() {
         [triple("ISR", "dispute", "")]
     );
 }
+
+#[test]
+fn a_demonym_standing_for_a_person_is_no_target() {
+    assert_eq!(
+        claims("Washington condemned the murder of this brave Jordanian, the spokesman said."),
+        [triple("USA", "dispute", "")]
+    );
+    assert_eq!(
+        claims("Washington praised the Jordanian pilots."),
+        [triple("USA", "praise", "JOR")]
+    );
+}
