@@ -1083,3 +1083,15 @@ fn a_demonym_standing_for_a_person_is_no_target() {
         [triple("USA", "praise", "JOR")]
     );
 }
+
+#[test]
+fn a_demonym_before_a_place_noun_after_a_preposition_is_a_place() {
+    assert_eq!(
+        claims("Washington said claims of militants at the Mexican border were false."),
+        [triple("USA", "dispute", "")]
+    );
+    assert_eq!(
+        claims("Tony Blair insisted the treaty protected British borders."),
+        [triple("GBR", "support", "GBR")]
+    );
+}
