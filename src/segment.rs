@@ -1309,7 +1309,6 @@ fn is_starter(word: &str) -> bool {
     )
 }
 
-/// The pieces of `text` between cuts, trimmed, empty ones dropped.
 /// The longest sentence labeled whole. Text with no sentence ends (a table, a list, a
 /// feed dump) would otherwise be one sentence of megabytes, and attribution looks back
 /// and forth within a sentence, so its work grows with the square of the sentence. The
@@ -1351,9 +1350,9 @@ fn windows(text: &str, spans: Vec<Range<usize>>) -> (Vec<Range<usize>>, Vec<Rang
 fn window_end(text: &str, start: usize, limit: usize) -> usize {
     let b = text.as_bytes();
     let half = start + (limit - start) / 2;
-    let after = |i: usize| i + 1;
+    // Clause marks and spaces are ASCII: the byte after one starts a character.
     if let Some(i) = (half..limit).rev().find(|&i| matches!(b[i], b';' | b':' | b',')) {
-        return after(i);
+        return i + 1;
     }
     // An em or en dash (U+2014, U+2013): E2 80 94 / E2 80 93.
     if let Some(i) = (half..limit.saturating_sub(2))
@@ -1363,7 +1362,7 @@ fn window_end(text: &str, start: usize, limit: usize) -> usize {
         return i + 3;
     }
     if let Some(i) = (half..limit).rev().find(|&i| b[i].is_ascii_whitespace()) {
-        return after(i);
+        return i + 1;
     }
     (start + 1..=limit)
         .rev()
@@ -1371,6 +1370,7 @@ fn window_end(text: &str, start: usize, limit: usize) -> usize {
         .unwrap_or(limit)
 }
 
+/// The pieces of `text` between cuts, trimmed, empty ones dropped.
 fn trimmed_pieces(text: &str, mut cuts: Vec<usize>) -> Vec<Range<usize>> {
     cuts.sort_unstable();
     cuts.dedup();

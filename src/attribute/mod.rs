@@ -1097,15 +1097,12 @@ impl Sentence<'_> {
     /// list, which a participle cue right after speaks through ("David Cameron, the prime
     /// minister, issued a statement condemning the killing").
     fn issued_statement(&self, stretch: &str) -> bool {
-        let Some(nouns) = self.lexicon.pack.lists.get("statement_noun") else {
-            return false;
-        };
         let w: Vec<&str> = words(stretch).collect();
         let (verb, noun) = match w[..] {
             [verb, _, noun] | [verb, noun] => (verb, noun),
             _ => return false,
         };
-        verb.chars().all(char::is_lowercase) && nouns.iter().any(|n| n.eq_ignore_ascii_case(noun))
+        verb.chars().all(char::is_lowercase) && self.lexicon.in_list("statement_noun", noun)
     }
 
     /// "this brave Jordanian will", "a young Briton,": a singular demonym after a
@@ -1409,16 +1406,18 @@ impl Sentence<'_> {
         let next: Vec<&str> = words(after).take(2).collect();
         // "was welcomed at the time by Beijing", "was criticized on Tuesday by Washington":
         // a short adverbial before "by", with no comma and no other participle ("attended by").
-        let lead = after.split([',', ';', ':', '(', '"', '“']).next().unwrap_or("");
-        let late_by = words(lead)
-            .take(6)
-            .position(|w| w.eq_ignore_ascii_case("by"))
-            .filter(|&i| {
-                i > 0
-                    && words(lead)
-                        .take(i)
-                        .all(|w| !ends_with_ignore_case(w, "ed") && !ends_with_ignore_case(w, "ing"))
-            });
+        let late_by = || {
+            let lead = after.split([',', ';', ':', '(', '"', '“']).next().unwrap_or("");
+            words(lead)
+                .take(6)
+                .position(|w| w.eq_ignore_ascii_case("by"))
+                .is_some_and(|i| {
+                    i > 0
+                        && words(lead)
+                            .take(i)
+                            .all(|w| !ends_with_ignore_case(w, "ed") && !ends_with_ignore_case(w, "ing"))
+                })
+        };
         let prev = self.words_before(self.units[k].span.start, 2);
         let copula = prev.iter().enumerate().any(|(i, w)| {
             (i == 0 || prev[0].ends_with("ly"))
@@ -1443,7 +1442,7 @@ impl Sentence<'_> {
         // Only after a copula: "has welcomed the decision by India" is active.
         let by_follows = next.first().is_some_and(|w| w.eq_ignore_ascii_case("by"))
             || (next.len() == 2 && next[1].eq_ignore_ascii_case("by") && next[0].ends_with("ly"))
-            || (late_by.is_some() && copula && participle);
+            || (copula && participle && late_by());
         if !(by_follows || (copula && participle)) {
             return None;
         }

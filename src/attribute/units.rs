@@ -83,7 +83,7 @@ pub(super) fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], 
         // "at the Mexican border", "on Syrian territory": after a locative preposition, a
         // demonym before a word of the `place_noun` list (wordlists.csv) names a place
         // ("control of British borders" stays the state's).
-        let locative = {
+        let locative = || {
             let lead: Vec<&str> = words(&text[..m.span.start]).rev().take(2).collect();
             let at = |w: &str| {
                 word_in(
@@ -97,21 +97,14 @@ pub(super) fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], 
                 _ => false,
             }
         };
-        let place = |w: &str| {
-            lexicon
-                .pack
-                .lists
-                .get("place_noun")
-                .is_some_and(|l| l.iter().any(|p| p.eq_ignore_ascii_case(w)))
-        };
         let venue = !last.possessive
             && (head_alias
                 .is_some_and(|a| matches!(a.kind.as_str(), "capital" | "name" | "short") && !a.alias.contains('.'))
                 && next_word.is_some_and(|w| word_in(w, EVENT_NOUNS))
                 || chain.len() == 1
-                    && locative
                     && head_alias.is_some_and(|a| a.kind == "demonym")
-                    && next_word.is_some_and(place));
+                    && next_word.is_some_and(|w| lexicon.in_list("place_noun", w))
+                    && locative());
         let kind = if former || chain.iter().any(|c| matches!(c.kind, MentionKind::Speaker { .. })) {
             UnitKind::Speaker
         } else if venue

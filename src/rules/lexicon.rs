@@ -252,6 +252,15 @@ impl Lexicon {
         &self.pack.cues[index as usize]
     }
 
+    /// Whether `word` is in the named list of wordlists.csv (lists are lower case); false
+    /// when the pack has no such list.
+    pub fn in_list(&self, list: &str, word: &str) -> bool {
+        self.pack
+            .lists
+            .get(list)
+            .is_some_and(|l| l.iter().any(|w| w.eq_ignore_ascii_case(word)))
+    }
+
     pub fn alias(&self, index: u32) -> &CompiledAlias {
         &self.aliases[index as usize]
     }
