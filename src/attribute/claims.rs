@@ -121,6 +121,11 @@ impl Sentence<'_> {
         let holders = subject.unwrap_or_else(|| self.subject(k))?;
         let target = self.object(k, &holders, usize::MAX);
         if target == Side::Empty
+            && let Some(on) = self.blamed_on(k, &holders)
+        {
+            return Ok(vec![(holders, None, on, "verb-object-on")]);
+        }
+        if target == Side::Empty
             && self.cue_label(k) == Some(Label::Support)
             && let Some(predicate) = self.content_target(k, &holders)
         {
@@ -134,6 +139,28 @@ impl Sentence<'_> {
         }
         let target = self.self_or_fact_target(k, with_self(target), modifier)?;
         Ok(vec![(holders, None, target, "verb-subject-object")])
+    }
+
+    /// "blamed those attacks on Russia": for the verbs of list `target_after_on`
+    /// (wordlists.csv), the party after "on" is whom the blame is laid on, when the
+    /// object before it names none. Within ten words and the same scope.
+    fn blamed_on(&self, k: usize, holders: &[usize]) -> Option<Side> {
+        let UnitKind::Cue(c) = self.units[k].kind else {
+            return None;
+        };
+        if !self.lexicon.in_list("target_after_on", &self.lexicon.cue(c).cue) {
+            return None;
+        }
+        let j = (k + 1..self.units.len())
+            .take_while(|&j| self.same_scope(j, k))
+            .find(|&j| self.is_party(j) && !holders.contains(&j))?;
+        let gap = self.gap(self.units[k].span.end, self.units[j].span.start);
+        let before: Vec<&str> = words(gap).collect();
+        let on = before.iter().rposition(|w| w.eq_ignore_ascii_case("on"))?;
+        let tail = &before[on + 1..];
+        let determiner = tail.iter().all(|w| word_in(w, &["the", "a", "an"]));
+        (before.len() <= 10 && tail.len() <= 1 && determiner && !gap.contains([';', '(', '"', '“']))
+            .then(|| Side::Units(self.group_right(j)))
     }
 
     /// Thanks in a quote to "our security forces", "our troops": a state voice praising

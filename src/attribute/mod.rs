@@ -697,8 +697,12 @@ impl Sentence<'_> {
                     && (adjectival(adjective) || adjective.ends_with("er"));
                 // "a letter claiming": an -ing form after a noun is its participle.
                 let participle = ends_with_ignore_case(cue_text, "ing") && !adjectival(adjective);
+                // "who this week criticised", "the spokesman denied": a past form after a
+                // determined word is that word's verb.
+                let past = ends_with_ignore_case(cue_text, "ed");
                 !adjective.ends_with("ly")
                     && !participle
+                    && !past
                     && (determiner || preposition)
                     && !(k > 0 && self.is_party(k - 1) && self.units[k - 1].span.end + 2 > self.units[k].span.start)
             }
@@ -815,6 +819,11 @@ impl Sentence<'_> {
             })
     }
 
+    fn who_follows(&self, j: usize) -> bool {
+        let after = &self.text[self.units[j].span.end..self.sentence.end];
+        after.starts_with(',') && words(after).next().is_some_and(|w| w.eq_ignore_ascii_case("who"))
+    }
+
     /// "The World Health Organization (WHO) said": a unit alone in brackets, which the
     /// subject search passes over.
     fn bracketed_acronym(&self, j: usize) -> bool {
@@ -841,9 +850,11 @@ impl Sentence<'_> {
                 // "protesters in London and Madrid", "a priest in America", "speaking in
                 // Buenos Aires": a party after a locative preposition is a place, never
                 // the holder (LABELING.md: a place names no holder).
+                // "an address from Iraqi leader Iyad Allawi, who criticised": a place is
+                // never "who", so a party that "who" follows is a person, wherever it stands.
                 UnitKind::Party(_)
                     if candidate.is_none()
-                        && !(self.located(j) || self.located(self.group_left(j)[0]))
+                        && (!(self.located(j) || self.located(self.group_left(j)[0])) || self.who_follows(j))
                         && !self.object_of_preposition(j, k) =>
                 {
                     candidate = Some(j);

@@ -1095,3 +1095,26 @@ fn a_demonym_before_a_place_noun_after_a_preposition_is_a_place() {
         [triple("GBR", "support", "GBR")]
     );
 }
+
+#[test]
+fn past_form_after_a_determined_word_is_a_verb() {
+    let text = "Mr Chirac will miss an address from Iraqi interim leader Iyad Allawi, who this week criticised nations which took a spectator role.";
+    assert_eq!(claims(text), [triple("IRQ", "dispute", "")]);
+}
+
+#[test]
+fn blame_laid_on_a_party_after_on() {
+    assert_eq!(
+        claims("The U.S. government has blamed those attacks on the Syrian government."),
+        [triple("USA", "dispute", "SYR")]
+    );
+    assert_eq!(
+        claims("India blamed Pakistan for the attack."),
+        [triple("IND", "dispute", "PAK")]
+    );
+    // A place after "on" is no party blamed: "on" must come right before the party.
+    assert_eq!(
+        claims("Russia blamed the crash on bad weather in Ukraine."),
+        [triple("RUS", "dispute", "")]
+    );
+}
