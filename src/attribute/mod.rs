@@ -64,6 +64,9 @@ pub struct Unit {
     /// state body, or a demonym with a state-voice head ("Indian officials"). A demonym
     /// alone ("an Indian man", "Russians") names the party as a target only.
     pub voice: bool,
+    /// An office holder from people.csv heads the unit ("Mr. Putin", "Foreign Minister
+    /// Wang Yi"): "he" or "she" later in the sentence may refer to it.
+    pub person: bool,
     /// Clause scope the unit starts in.
     pub scope: usize,
 }
@@ -112,6 +115,7 @@ pub fn attribute(
     if let Some(party) = previous_holder {
         resolve_opening_reference(text, sentence.clone(), &mut units, party, &starts);
     }
+    resolve_inner_pronouns(text, sentence.clone(), &mut units, &starts);
     let n = units.len();
     // Words are only ever looked up before a unit (`words_before`), so the sentence's
     // tail after the last unit is not lower-cased. A word cut at `reach` ends after

@@ -1118,3 +1118,22 @@ fn blame_laid_on_a_party_after_on() {
         [triple("RUS", "dispute", "")]
     );
 }
+
+#[test]
+fn undated_person_of_several_parties_speaks_for_the_last_office() {
+    assert_eq!(
+        claims("Secretary-General Ban Ki-moon issued a statement condemning ISIS."),
+        [triple("UN", "dispute", "")]
+    );
+}
+
+#[test]
+fn he_after_a_clause_opener_refers_to_the_office_holder_opening_the_sentence() {
+    let text = "Mr. Putin drew applause from journalists on Thursday when he lashed out at Turkey.";
+    assert_eq!(claims(text), [triple("RUS", "dispute", "TUR")]);
+    // With another person named between, "he" could be either: no claim from it.
+    assert_eq!(
+        claims("Mr. Putin met a reporter on Thursday when he lashed out at Turkey."),
+        Vec::<(String, String, String)>::new()
+    );
+}

@@ -23,6 +23,7 @@ pub(super) fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], 
                 adjective: false,
                 anaphoric: false,
                 voice: false,
+                person: false,
                 scope: starts.scope_of(m.span.start),
             });
             i += 1;
@@ -141,6 +142,12 @@ pub(super) fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], 
                     && mentions.get(j).is_none_or(|n| n.span.start != last.tail + 1)
             });
         let voice = !hyphenated && !name_follows && (has_body || head_alias.is_none_or(|a| a.kind != "demonym"));
+        let person = head_alias.is_some_and(|a| {
+            !matches!(
+                a.kind.as_str(),
+                "name" | "short" | "demonym" | "capital" | "body" | "org"
+            )
+        });
         units.push(Unit {
             span: m.span.start..last.tail,
             kind,
@@ -148,6 +155,7 @@ pub(super) fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], 
             adjective,
             anaphoric,
             voice,
+            person,
             scope: starts.scope_of(m.span.start),
         });
         i = j;
@@ -220,9 +228,72 @@ pub(super) fn resolve_opening_reference(
             adjective: false,
             anaphoric: true,
             voice: true,
+            person: false,
             scope: starts.scope_of(start),
         };
         units.insert(0, unit);
+    }
+}
+
+/// "Mr. Putin drew applause from journalists when he lashed out at Turkey": "he" or
+/// "she" right before a stance cue, after a clause opener, refers to the office holder
+/// that opens the sentence, when no other person is named between them.
+pub(super) fn resolve_inner_pronouns(text: &str, sentence: Range<usize>, units: &mut Vec<Unit>, starts: &ScopeStarts) {
+    let Some(first) = units.first().filter(|u| {
+        u.person
+            && !u.possessive
+            && matches!(u.kind, UnitKind::Party(_))
+            && word_count(&text[sentence.start..u.span.start]) <= 2
+    }) else {
+        return;
+    };
+    let (party, from) = (first.kind, first.span.end);
+    let mut inserts = Vec::new();
+    for (i, u) in units.iter().enumerate().skip(1) {
+        // Another person between: "he" could be either.
+        let other_person = units[1..i].iter().any(|v| {
+            v.person
+                || v.kind == UnitKind::Unresolved && !v.anaphoric
+                || v.kind == UnitKind::Speaker && !text[v.span.clone()].ends_with('s')
+        });
+        if other_person {
+            break;
+        }
+        if !matches!(u.kind, UnitKind::Cue(_)) {
+            continue;
+        }
+        let before = &text[from.max(units[i - 1].span.end)..u.span.start];
+        let mut back = words(before).rev();
+        let (Some(pronoun), Some(opener)) = (back.next(), back.next()) else {
+            continue;
+        };
+        let opens = word_in(
+            opener,
+            &[
+                "when", "as", "after", "because", "while", "before", "since", "and", "but", "where", "although",
+                "though",
+            ],
+        );
+        if !(word_in(pronoun, &["he", "she"]) && opens && before.trim_end().ends_with(pronoun)) {
+            continue;
+        }
+        let start = pronoun.as_ptr() as usize - text.as_ptr() as usize;
+        inserts.push((
+            i,
+            Unit {
+                span: start..start + pronoun.len(),
+                kind: party,
+                possessive: false,
+                adjective: false,
+                anaphoric: true,
+                voice: true,
+                person: true,
+                scope: starts.scope_of(start),
+            },
+        ));
+    }
+    for (i, unit) in inserts.into_iter().rev() {
+        units.insert(i, unit);
     }
 }
 

@@ -94,6 +94,24 @@ fn classify(
         .map(|(kind, end)| (kind, span.start..end.unwrap_or(span.end)))
 }
 
+/// In an undated document, a person who held offices for several parties ("Ban
+/// Ki-moon": South Korea's foreign minister, then UN Secretary-General) speaks for the
+/// party of the office they took last, as the news mostly names them by it. Only when
+/// every reading is a person with a first day in office.
+fn latest_office(lexicon: &Lexicon, aliases: impl Iterator<Item = u32>, date: Option<DateRange>) -> Option<u32> {
+    if date.is_some() {
+        return None;
+    }
+    let mut latest: Option<(u32, _)> = None;
+    for i in aliases {
+        let from = lexicon.alias(i).rule.from?;
+        if latest.is_none_or(|(_, f)| from > f) {
+            latest = Some((i, from));
+        }
+    }
+    latest.map(|(i, _)| i)
+}
+
 /// What the match at `span` is, and for a cue template, where its words end.
 fn classify_at(
     lexicon: &Lexicon,
@@ -110,12 +128,17 @@ fn classify_at(
         .copied()
         .filter(|&i| lexicon.alias(i).rule.alias == matched);
     if let Some(first_exact) = exact.clone().next() {
-        let mut active = exact.filter(|&i| lexicon.alias(i).rule.active(date));
+        let mut active = exact.clone().filter(|&i| lexicon.alias(i).rule.active(date));
         let kind = match active.next() {
             Some(first) => {
                 let party = lexicon.alias(first).party;
                 if active.all(|i| lexicon.alias(i).party == party) {
                     MentionKind::Actor { party, alias: first }
+                } else if let Some(latest) = latest_office(lexicon, exact, date) {
+                    MentionKind::Actor {
+                        party: lexicon.alias(latest).party,
+                        alias: latest,
+                    }
                 } else {
                     MentionKind::Inactive { alias: first }
                 }
