@@ -64,6 +64,18 @@ impl Sentence<'_> {
             if let Some((quoted, _)) = self.quote_attribution(k).filter(|_| predicated) {
                 return Ok(vec![(quoted?, None, Side::Empty, "quote-judgment")]);
             }
+            // "Pakistan's claims are baseless, India's foreign ministry said."
+            if let Some((speaker, _)) = (k + 1..self.units.len())
+                .filter(|_| predicated)
+                .find_map(|r| self.tail_attribution(r))
+                .filter(|&(_, comma)| comma >= self.units[k].span.end)
+            {
+                let holders = speaker?;
+                let target = (0..k)
+                    .find(|&j| self.is_party(j) && self.same_scope(j, k))
+                    .map_or(Side::Empty, |j| Side::Units(self.group_right(j)));
+                return Ok(vec![(holders, None, target, "tail-judgment")]);
+            }
             return Err("an evaluation that no call or report verb says");
         };
         let between = word_count(self.gap(self.units[c].span.end, self.units[k].span.start));
@@ -385,23 +397,47 @@ impl Sentence<'_> {
     /// U.S. had not brokered the truce" and "no third party mediated" dispute it), or a
     /// party as the subject of a negated statement ("said Manila had never sought talks").
     pub(super) fn report_claims(&self, k: usize, subject: Option<Result<Vec<usize>, &'static str>>) -> ClaimsOr {
+        // "Washington played no role in the truce, Indian officials said": the content
+        // comes first.
+        if let Some((speaker, comma)) = self.tail_attribution(k) {
+            let holders = speaker?;
+            let content: Vec<usize> = (0..k).filter(|&r| self.units[r].span.end <= comma).collect();
+            let claims = self.content_claims(&content, self.sentence.start, &holders);
+            return if claims.is_empty() {
+                Err("reported speech names no party's role")
+            } else {
+                Ok(claims)
+            };
+        }
         let holders = match self.according_to(k) {
             Some(h) => h,
             None => subject.unwrap_or_else(|| self.subject(k))?,
         };
+        let content: Vec<usize> = (k + 1..self.units.len())
+            .take_while(|&r| self.same_scope(r, k) && !self.is_clause_verb(r))
+            .collect();
+        let claims = self.content_claims(&content, self.units[k].span.end, &holders);
+        if claims.is_empty() {
+            Err("reported speech names no party's role")
+        } else {
+            Ok(claims)
+        }
+    }
+
+    /// The claims that reported content (units `content`, from byte `from` on) carries
+    /// for `holders`: role words and negated statements about a party.
+    fn content_claims(&self, content: &[usize], from: usize, holders: &[usize]) -> Vec<Found> {
         let holder_parties: Vec<UnitKind> = holders.iter().map(|&h| self.units[h].kind).collect();
         let mut claims = Vec::new();
         let mut roles_seen = Vec::new();
         // Negators that belong to a negated statement about a party ("Saudi Arabia had
         // never engaged with the Kuwaiti mediation") do not negate a later role word.
         let mut consumed: Vec<usize> = Vec::new();
-        for r in k + 1..self.units.len() {
-            if !self.same_scope(r, k) || self.is_clause_verb(r) {
-                break;
-            }
+        let first = content.first().copied().unwrap_or(0);
+        for &r in content {
             if self.cue_kind(r) == Some(CueKind::Role) {
-                let clause_start = self.content_clause_start(k, r);
-                let negators: Vec<usize> = (k + 1..r)
+                let clause_start = self.content_clause_start(from, r);
+                let negators: Vec<usize> = (first..r)
                     .filter(|&j| self.units[j].kind == UnitKind::Negator && self.units[j].span.start >= clause_start)
                     .collect();
                 if !negators.is_empty() && negators.iter().all(|n| consumed.contains(n)) {
@@ -416,18 +452,18 @@ impl Sentence<'_> {
                 match self.role_party(r, clause_start) {
                     Some(p) => {
                         roles_seen.push(p);
-                        claims.push((holders.clone(), Some(label), Side::Units(vec![p]), "report-role"));
+                        claims.push((holders.to_vec(), Some(label), Side::Units(vec![p]), "report-role"));
                     }
                     // "The US says it will ... rather than intervene": the holder's own
                     // conduct, no role denied to anyone.
                     None if negated && !self.own_subject(clause_start, r) => {
-                        claims.push((holders.clone(), Some(label), Side::Empty, "report-negated-role"))
+                        claims.push((holders.to_vec(), Some(label), Side::Empty, "report-negated-role"))
                     }
                     None => {}
                 }
                 continue;
             }
-            if let Some(p) = self.negated_subject(r, k)
+            if let Some(p) = self.negated_subject(r, from)
                 && !roles_seen.contains(&p)
                 && !holder_parties.contains(&self.units[p].kind)
             {
@@ -445,27 +481,72 @@ impl Sentence<'_> {
                 } else {
                     (Side::Units(self.group_right(p)), "report-negated-subject")
                 };
-                claims.push((holders.clone(), Some(Label::Dispute), target, rule));
+                claims.push((holders.to_vec(), Some(Label::Dispute), target, rule));
             }
         }
         // A party claim and an empty one from the same role: keep the party's.
         if claims.iter().any(|c| matches!(c.2, Side::Units(_))) {
             claims.retain(|c| c.2 != Side::Empty);
         }
-        if claims.is_empty() {
-            Err("reported speech names no party's role")
-        } else {
-            Ok(claims)
+        claims
+    }
+
+    /// "Washington played no role in the truce, Indian officials said on Sunday", "...,
+    /// said Iraq's Interior Ministry": report verb `k` after its content, which a comma
+    /// ends, with its speaker right before or right after it and at most a few words
+    /// (a day, "in a statement") after it. Gives the speaker and the comma's position.
+    pub(super) fn tail_attribution(&self, k: usize) -> Option<(Result<Vec<usize>, &'static str>, usize)> {
+        if self.cue_kind(k) != Some(CueKind::Report)
+            || enclosing_quote(self.text, self.sentence.clone(), self.units[k].span.start).is_some()
+        {
+            return None;
         }
+        let after = self.gap(self.units[k].span.end, self.sentence.end);
+        let tail = after.split([',', ';', ':', '(', '—', '–']).next().unwrap_or("");
+        // The comma right before `at`, with at most an article between.
+        let comma_before = |at: usize| {
+            let before = self.gap(self.sentence.start, at);
+            let trimmed = before.trim_end();
+            let lead = trimmed
+                .strip_suffix("the")
+                .or_else(|| trimmed.strip_suffix("The"))
+                .unwrap_or(trimmed)
+                .trim_end();
+            lead.ends_with(',')
+                .then(|| self.sentence.start + lead.len() - 1)
+                .filter(|&c| word_count(self.gap(self.sentence.start, c)) >= 3)
+        };
+        // Speaker before: "..., Indian officials (have) said".
+        if k > 0 && self.is_party(k - 1) && word_count(tail) <= 6 && !tail.to_ascii_lowercase().contains("that") {
+            let group = self.group_left(k - 1);
+            let between = self.gap(self.units[k - 1].span.end, self.units[k].span.start);
+            if !between.contains(',')
+                && let Some(comma) = comma_before(self.units[group[0]].span.start)
+            {
+                // "..., Britain's Daily Mail reported": the speaker is the newspaper.
+                return Some((self.speaks_as_subject(k - 1, k).map(|()| group), comma));
+            }
+        }
+        // Speaker after: "..., said Iraq's Interior Ministry".
+        let comma = comma_before(self.units[k].span.start)?;
+        let p = (k + 1 < self.units.len()).then_some(k + 1).filter(|&p| {
+            self.is_party(p) && word_count(self.gap(self.units[k].span.end, self.units[p].span.start)) <= 1
+        })?;
+        let speaker = if self.units[p].voice {
+            Ok(self.group_right(p))
+        } else {
+            Err(NO_STATE_VOICE)
+        };
+        Some((speaker, comma))
     }
 
     /// "said Manila had never sought ...", "said no American official had linked ...".
-    pub(super) fn negated_subject(&self, p: usize, k: usize) -> Option<usize> {
+    pub(super) fn negated_subject(&self, p: usize, from: usize) -> Option<usize> {
         if !self.is_party(p) || self.units[p].possessive {
             return None;
         }
         let before = self.words_before(self.units[p].span.start, 1);
-        if before.first().is_some_and(|w| *w == "no") && self.units[p].span.start > self.units[k].span.end {
+        if before.first().is_some_and(|w| *w == "no") && self.units[p].span.start > from {
             return Some(p);
         }
 
@@ -512,8 +593,7 @@ impl Sentence<'_> {
 
     /// Where the content clause holding role word `r` begins: after the report cue, or
     /// after the last "that", comma or "and" before the role word.
-    pub(super) fn content_clause_start(&self, k: usize, r: usize) -> usize {
-        let from = self.units[k].span.end;
+    pub(super) fn content_clause_start(&self, from: usize, r: usize) -> usize {
         let gap = self.gap(from, self.units[r].span.start);
         let lower = gap.to_ascii_lowercase();
         let cut = [lower.rfind(" that "), lower.rfind(','), lower.rfind(" and ")]

@@ -361,9 +361,12 @@ impl Sentence<'_> {
                 drop(att, "part of a proper name");
                 continue;
             }
-            if k > 0
-                && self.units[k - 1].span.end + 1 == self.units[k].span.start
-                && self.text[..self.units[k].span.start].ends_with(['-', '‑'])
+            // "U.S.-backed", "a Chapter VII-supported resolution": glued to the word
+            // before by a hyphen ("India - rejected" is a dash).
+            if self.text[..self.units[k].span.start]
+                .strip_suffix(['-', '‑'])
+                .and_then(|t| t.chars().next_back())
+                .is_some_and(|c| c.is_alphanumeric() || c == '.')
             {
                 drop(
                     att,
@@ -958,7 +961,7 @@ impl Sentence<'_> {
     /// words of verbgroup.csv and bodies.csv, names and titles, numbers and -ly adverbs;
     /// an apposition set off by commas or dashes is passed over, and so are the words of
     /// other units (negators, unresolved bodies).
-    fn speaks_as_subject(&self, c: usize, k: usize) -> Result<(), &'static str> {
+    pub(super) fn speaks_as_subject(&self, c: usize, k: usize) -> Result<(), &'static str> {
         if !self.units[c].voice {
             return Err(NO_STATE_VOICE);
         }
@@ -1530,7 +1533,9 @@ impl ScopeStarts {
     }
 }
 
-type ClaimsOr = Result<Vec<(Vec<usize>, Option<Label>, Side, &'static str)>, &'static str>;
+/// Holders, a label when it differs from the cue's, the target and the pattern's name.
+type Found = (Vec<usize>, Option<Label>, Side, &'static str);
+type ClaimsOr = Result<Vec<Found>, &'static str>;
 
 mod claims;
 mod scopes;

@@ -1137,3 +1137,43 @@ fn he_after_a_clause_opener_refers_to_the_office_holder_opening_the_sentence() {
         Vec::<(String, String, String)>::new()
     );
 }
+
+#[test]
+fn reported_content_before_its_speaker() {
+    assert_eq!(
+        claims("Washington played no role in the ceasefire, Indian officials said on Sunday."),
+        [triple("IND", "dispute", "USA")]
+    );
+    assert_eq!(
+        claims("Washington played no role in the ceasefire, said India's foreign ministry."),
+        [triple("IND", "dispute", "USA")]
+    );
+    assert_eq!(
+        claims(
+            "A woman held by Lebanese authorities is not the wife of Baghdadi, Iraq's Interior Ministry said Wednesday."
+        ),
+        [triple("IRQ", "dispute", "")]
+    );
+    assert_eq!(
+        claims("Pakistan's claims are baseless, India's foreign ministry said."),
+        [triple("IND", "dispute", "PAK")]
+    );
+    // A newspaper owned by a state's name is no state voice.
+    assert_eq!(
+        claims("The report is false and the U.S. did not broker the truce, Britain's Daily Mail reported."),
+        Vec::<(String, String, String)>::new()
+    );
+    // Content after the verb is read as before: the speaker is the subject.
+    assert_eq!(
+        claims("Indian officials said Washington played no role in the ceasefire."),
+        [triple("IND", "dispute", "USA")]
+    );
+}
+
+#[test]
+fn a_cue_glued_to_a_word_by_a_hyphen_is_an_adjective() {
+    assert_eq!(
+        claims("Western powers drafted a Chapter VII-supported resolution at the UN Security Council."),
+        Vec::<(String, String, String)>::new()
+    );
+}
