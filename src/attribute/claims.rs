@@ -130,6 +130,12 @@ impl Sentence<'_> {
             }
             return Ok(vec![(holders, None, target, "passive-by")]);
         }
+        if let Some((holders, comma)) = self.fronted_participle(k) {
+            let holders = holders?;
+            let target = self.object(k, &holders, comma);
+            let target = self.self_or_fact_target(k, with_self(target), modifier)?;
+            return Ok(vec![(holders, None, target, "fronted-participle")]);
+        }
         let holders = subject.unwrap_or_else(|| self.subject(k))?;
         let target = self.object(k, &holders, usize::MAX);
         if target == Side::Empty
@@ -151,6 +157,36 @@ impl Sentence<'_> {
         }
         let target = self.self_or_fact_target(k, with_self(target), modifier)?;
         Ok(vec![(holders, None, target, "verb-subject-object")])
+    }
+
+    /// "Rejecting Pakistan's claims, India's foreign ministry said ...": an -ing form
+    /// opening the sentence takes as holder the subject right after the comma that ends
+    /// its clause. Gives the holders and the comma's position, which bounds the object.
+    fn fronted_participle(&self, k: usize) -> Option<(Result<Vec<usize>, &'static str>, usize)> {
+        let cue_start = self.units[k].span.start;
+        if !ends_with_ignore_case(self.first_word(k), "ing") || word_count(self.gap(self.sentence.start, cue_start)) > 0
+        {
+            return None;
+        }
+        let comma = cue_start + self.text[cue_start..self.sentence.end].find(',')?;
+        let p = (k + 1..self.units.len()).find(|&j| self.units[j].span.start > comma)?;
+        let lead = self.gap(comma + 1, self.units[p].span.start);
+        if !self.is_party(p) || !words(lead).all(|w| word_in(w, &["the", "a", "an"])) {
+            return None;
+        }
+        // "..., Britain's Daily Mail said": a possessive before a name owns it.
+        let owns_a_name = self.units[p].possessive
+            && words(self.gap(self.units[p].span.end, self.sentence.end))
+                .next()
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let speaker = if !self.units[p].voice {
+            Err(NO_STATE_VOICE)
+        } else if owns_a_name {
+            Err("a possessive before another name (\"France's Suez\") owns it; the name is the subject")
+        } else {
+            Ok(self.group_right(p))
+        };
+        Some((speaker, comma))
     }
 
     /// "blamed those attacks on Russia": for the verbs of list `target_after_on`
@@ -517,7 +553,35 @@ impl Sentence<'_> {
                 .filter(|&c| word_count(self.gap(self.sentence.start, c)) >= 3)
         };
         // Speaker before: "..., Indian officials (have) said".
-        if k > 0 && self.is_party(k - 1) && word_count(tail) <= 6 && !tail.to_ascii_lowercase().contains("that") {
+        // After the verb only a time or a channel: "said on Sunday in a statement", not
+        // content of its own ("said talks would resume").
+        let adverbial = |w: &str| {
+            self.in_verb_group(w)
+                || word_in(
+                    w,
+                    &[
+                        "statement",
+                        "interview",
+                        "briefing",
+                        "conference",
+                        "press",
+                        "news",
+                        "reporters",
+                        "tweet",
+                        "post",
+                        "remarks",
+                        "speech",
+                        "television",
+                        "radio",
+                        "late",
+                        "early",
+                    ],
+                )
+        };
+        if word_count(tail) > 6 || !words(tail).all(adverbial) {
+            return None;
+        }
+        if k > 0 && self.is_party(k - 1) {
             let group = self.group_left(k - 1);
             let between = self.gap(self.units[k - 1].span.end, self.units[k].span.start);
             if !between.contains(',')

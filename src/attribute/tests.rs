@@ -1177,3 +1177,15 @@ fn a_cue_glued_to_a_word_by_a_hyphen_is_an_adjective() {
         Vec::<(String, String, String)>::new()
     );
 }
+
+#[test]
+fn an_ing_form_opening_the_sentence_takes_the_subject_after_its_comma() {
+    assert_eq!(
+        claims("Rejecting Pakistan's claims, India's foreign ministry said the strikes were measured."),
+        [triple("IND", "dispute", "PAK")]
+    );
+    assert_eq!(
+        claims("Thanking Qatar for its help, the Sudanese foreign minister said talks would resume."),
+        [triple("SDN", "praise", "QAT")]
+    );
+}
