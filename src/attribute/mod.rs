@@ -653,7 +653,8 @@ impl Sentence<'_> {
         }
         // "the U.S. claims were baseless", "India's denials are": a plural form followed by
         // a copula is the subject noun, not a verb.
-        let cue_text = &self.text[self.units[k].span.clone()];
+        // The forms are read on the first word: "lodged a strong protest with" is a past form.
+        let cue_text = self.first_word(k);
         if ends_with_ignore_case(cue_text, "s")
             && words(&self.text[self.units[k].span.end..self.sentence.end])
                 .next()
@@ -677,7 +678,6 @@ impl Sentence<'_> {
         }
         let marker = |w: &str| NOUN_MARKERS.contains(&w);
         // "international support", "unwavering support": an adjective before a bare verb form.
-        let cue_text = &self.text[self.units[k].span.clone()];
         let bare = !ends_with_ignore_case(cue_text, "ed") && !ends_with_ignore_case(cue_text, "s");
         let adjectival = |w: &str| {
             ["al", "ic", "ive", "ous", "ful", "ing", "ent", "ant", "ong"]
@@ -702,8 +702,10 @@ impl Sentence<'_> {
                 );
                 let preposition = matches!(*second, "in" | "of" | "for" | "after" | "over" | "amid")
                     && (adjectival(adjective) || adjective.ends_with("er"));
-                // "a letter claiming": an -ing form after a noun is its participle.
-                let participle = ends_with_ignore_case(cue_text, "ing") && !adjectival(adjective);
+                // "a letter claiming": an -ing form after a noun is its participle ("his own
+                // standing" stays a noun).
+                let participle =
+                    ends_with_ignore_case(cue_text, "ing") && !adjectival(adjective) && *adjective != "own";
                 // "who this week criticised", "the spokesman denied": a past form after a
                 // determined word is that word's verb.
                 let past = ends_with_ignore_case(cue_text, "ed");

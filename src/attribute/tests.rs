@@ -1189,3 +1189,16 @@ fn an_ing_form_opening_the_sentence_takes_the_subject_after_its_comma() {
         [triple("SDN", "praise", "QAT")]
     );
 }
+
+#[test]
+fn a_phrase_is_read_by_its_first_word_when_telling_verb_from_noun() {
+    // "Beijing" ends like an adjective ("-ing") and the phrase ends in no verb ending.
+    assert_eq!(
+        claims("Beijing lodged a strong protest with Tokyo over the visit."),
+        [triple("CHN", "dispute", "JPN")]
+    );
+    assert_eq!(
+        claims("Mr Blair tried to improve his own standing with the electorate."),
+        Vec::<(String, String, String)>::new()
+    );
+}
