@@ -79,8 +79,11 @@ impl Sentence<'_> {
             return Err("an evaluation that no call or report verb says");
         };
         let between = word_count(self.gap(self.units[c].span.end, self.units[k].span.start));
+        let holders = self.holders[c].clone();
+        // "a charge Beijing called groundless": the thing called stands before the holder.
+        let answered = holders.as_deref().and_then(|h| self.answered_claim(h));
         // "telling lies" is the verb's object, not what it says of something.
-        if between == 0 || between > 12 {
+        if (between == 0 && answered.is_none()) || between > 12 {
             return Err("an evaluation right after, or too far from, its call or report verb");
         }
         // "the historic decision": an evaluation before its noun describes, it is not said.
@@ -91,10 +94,15 @@ impl Sentence<'_> {
         if self.negated(c).is_some() || self.lookalike(c).is_some() || self.hypothetical(c) {
             return Err("the call or report verb is negated, hypothetical or a look-alike");
         }
-        let holders = self.holders[c].clone().ok_or("no holder for the call or report verb")?;
+        let holders = holders.ok_or("no holder for the call or report verb")?;
         let target = (c + 1..k)
             .find(|&j| self.is_party(j) && !holders.contains(&j))
             .map_or(Side::Empty, |j| Side::Units(self.group_right(j)));
+        if target == Side::Empty
+            && let Some(maker) = answered
+        {
+            return Ok(vec![(holders, None, maker, "answered-claim")]);
+        }
         Ok(vec![(holders, None, target, "call-judgment")])
     }
 
@@ -144,6 +152,11 @@ impl Sentence<'_> {
             return Ok(vec![(holders, None, on, "verb-object-on")]);
         }
         if target == Side::Empty
+            && let Some(maker) = self.answered_claim(&holders)
+        {
+            return Ok(vec![(holders, None, maker, "answered-claim")]);
+        }
+        if target == Side::Empty
             && self.cue_label(k) == Some(Label::Support)
             && let Some(predicate) = self.content_target(k, &holders)
         {
@@ -187,6 +200,37 @@ impl Sentence<'_> {
             Ok(self.group_right(p))
         };
         Some((speaker, comma))
+    }
+
+    /// "Hanoi accused Beijing of ramming its boats, a charge Beijing called groundless",
+    /// "— a claim Delhi denies", "a proposal that Israel rejected": holders right after a
+    /// noun of list `claim_noun` (wordlists.csv) answer that claim, and its maker is the
+    /// target: the holder of the clause verb before, else the sentence's first party.
+    fn answered_claim(&self, holders: &[usize]) -> Option<Side> {
+        let &h = holders.first()?;
+        let start = self.units[h].span.start;
+        let before = self.words_before(start, 3);
+        let mut rest = before.iter().copied();
+        let mut noun = rest.next()?;
+        if matches!(noun, "that" | "which") {
+            noun = rest.next()?;
+        }
+        let determiner = rest.next()?;
+        if !self.lexicon.in_list("claim_noun", noun)
+            || !matches!(determiner, "a" | "an" | "the" | "this" | "that" | "which" | "whose")
+        {
+            return None;
+        }
+        let own = |j: usize| holders.iter().any(|&x| self.units[x].kind == self.units[j].kind);
+        // "Rep. Hunter said ..., a claim DHS said was false": a maker who is no party
+        // leaves the target empty.
+        let maker = match (0..h).rev().find(|&v| self.is_clause_verb(v) && !self.nominal(v)) {
+            Some(v) => self.holders[v].clone()?,
+            None => (0..h)
+                .find(|&j| self.is_party(j) && self.units[j].voice && !self.located(j))
+                .map(|j| self.group_right(j))?,
+        };
+        (!maker.iter().any(|&m| own(m))).then_some(Side::Units(maker))
     }
 
     /// "blamed those attacks on Russia": for the verbs of list `target_after_on`

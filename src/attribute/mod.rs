@@ -752,7 +752,8 @@ impl Sentence<'_> {
             let mut j = k;
             while j > 0 && self.same_scope(j - 1, k) {
                 j -= 1;
-                if matches!(self.cue_kind(j), Some(CueKind::Verb | CueKind::Phrase)) {
+                // "— a claim Delhi denies": a verb form read as a noun takes no object.
+                if matches!(self.cue_kind(j), Some(CueKind::Verb | CueKind::Phrase)) && !self.nominal(j) {
                     let gap = self.gap(self.units[j].span.end, self.units[k].span.start);
                     let joined = words(gap).any(|w| {
                         word_in(

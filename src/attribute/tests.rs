@@ -1202,3 +1202,24 @@ fn a_phrase_is_read_by_its_first_word_when_telling_verb_from_noun() {
         Vec::<(String, String, String)>::new()
     );
 }
+
+#[test]
+fn a_claim_answered_in_an_apposition_targets_its_maker() {
+    assert_eq!(
+        claims("Hanoi accused Beijing of ramming its boats, a charge Beijing called groundless."),
+        [triple("VNM", "dispute", "CHN"), triple("CHN", "dispute", "VNM")]
+    );
+    assert_eq!(
+        claims("Pakistan says India attacked first — a claim Delhi denies."),
+        [triple("IND", "dispute", "PAK")]
+    );
+    assert_eq!(
+        claims("Cairo put forward a proposal that Israel rejected."),
+        [triple("ISR", "dispute", "EGY")]
+    );
+    // A maker who is no party leaves the target empty.
+    assert_eq!(
+        claims("Rep. Duncan Hunter said militants crossed the U.S.-Mexico border, a claim DHS said was false."),
+        [triple("USA", "dispute", "")]
+    );
+}
