@@ -465,6 +465,19 @@ impl Sentence<'_> {
         }
     }
 
+    /// Role word `r` right after "our" or "its", or after "we" and at most two verb-group
+    /// words ("we have mediated").
+    fn own_role(&self, r: usize) -> bool {
+        let before = self.words_before(self.units[r].span.start, 3);
+        if before.first().is_some_and(|w| matches!(*w, "our" | "its")) {
+            return true;
+        }
+        before
+            .iter()
+            .position(|w| *w == "we")
+            .is_some_and(|i| before[..i].iter().all(|w| self.in_verb_group(w)))
+    }
+
     /// Whether the clause from `start` to unit `r` opens with a pronoun for the holder.
     fn own_subject(&self, start: usize, r: usize) -> bool {
         let lead = self.gap(start, self.units[r].span.start);
@@ -515,7 +528,14 @@ impl Sentence<'_> {
         let mut consumed: Vec<usize> = Vec::new();
         let first = content.first().copied().unwrap_or(0);
         for &r in content {
-            if self.cue_kind(r) == Some(CueKind::Role) {
+            // “We thank President Trump for his role”: the role is what the thanks are
+            // for, and the praise is the claim.
+            let thanked_for = || {
+                content
+                    .iter()
+                    .any(|&j| j < r && self.cue_label(j) == Some(Label::Praise) && self.same_scope(j, r))
+            };
+            if self.cue_kind(r) == Some(CueKind::Role) && !thanked_for() {
                 let clause_start = self.content_clause_start(from, r);
                 let negators: Vec<usize> = (first..r)
                     .filter(|&j| self.units[j].kind == UnitKind::Negator && self.units[j].span.start >= clause_start)
@@ -538,6 +558,11 @@ impl Sentence<'_> {
                     // conduct, no role denied to anyone.
                     None if negated && !self.own_subject(clause_start, r) => {
                         claims.push((holders.to_vec(), Some(label), Side::Empty, "report-negated-role"))
+                    }
+                    // “Our mediation brought them back,” Qatar's spokesman said: a role the
+                    // holder claims for itself (LABELING.md).
+                    None if !negated && self.own_role(r) => {
+                        claims.push((holders.to_vec(), Some(label), Side::SameAsHolder, "report-own-role"))
                     }
                     None => {}
                 }
@@ -592,6 +617,13 @@ impl Sentence<'_> {
                 .or_else(|| trimmed.strip_suffix("The"))
                 .unwrap_or(trimmed)
                 .trim_end();
+            // “U.S. mediation made this possible,” Pakistan's prime minister said: the
+            // quotation is the content.
+            let closing = ["”", "\"", "’", "'"]
+                .iter()
+                .find_map(|q| lead.strip_suffix(q))
+                .filter(|t| t.ends_with(','));
+            let lead = closing.unwrap_or(lead);
             lead.ends_with(',')
                 .then(|| self.sentence.start + lead.len() - 1)
                 .filter(|&c| word_count(self.gap(self.sentence.start, c)) >= 3)
@@ -721,7 +753,7 @@ impl Sentence<'_> {
         }
         if j > 0 && self.is_party(j - 1) && self.units[j - 1].span.start >= clause_start {
             let gap = self.gap(self.units[j - 1].span.end, self.units[r].span.start);
-            if word_count(gap) <= 5 && !gap.contains([',', ';']) && !has_conjunction(gap) {
+            if word_count(gap) <= 4 && !gap.contains([',', ';']) && !has_conjunction(gap) {
                 return Some(j - 1);
             }
         }

@@ -1223,3 +1223,25 @@ fn a_claim_answered_in_an_apposition_targets_its_maker() {
         [triple("USA", "dispute", "")]
     );
 }
+
+#[test]
+fn a_quotation_before_its_speaker_is_reported_content() {
+    assert_eq!(
+        claims("“U.S. mediation made this ceasefire possible,” Pakistan's prime minister said."),
+        [triple("PAK", "support", "USA")]
+    );
+    assert_eq!(
+        claims("“Our mediation brought them back,” Qatar's spokesman said."),
+        [triple("QAT", "support", "QAT")]
+    );
+    // Thanks for a role are praise only.
+    assert_eq!(
+        claims("“We are grateful to President Trump for his role,” said Ishaq Dar, Pakistan’s foreign minister."),
+        [triple("PAK", "praise", "USA")]
+    );
+    // A party five words before a role word is not the one it names.
+    assert_eq!(
+        claims("\"India continues to post excellent results thanks to increased promotion,\" the WTO said."),
+        Vec::<(String, String, String)>::new()
+    );
+}
