@@ -1104,6 +1104,21 @@ impl Sentence<'_> {
         if unit_before && matches!(self.units[k - 1].kind, UnitKind::Unresolved | UnitKind::Speaker) {
             return adjacent;
         }
+        // "a super PAC supporting Clinton": a noun with an indefinite article, one or
+        // two words back, is the participle's subject (not "issued a statement condemning").
+        let indefinite = words(before)
+            .rev()
+            .skip(1)
+            .take(2)
+            .any(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"));
+        if adjacent
+            && !unit_before
+            && indefinite
+            && !self.lexicon.gap_words.contains(&noun.to_lowercase())
+            && !self.lexicon.in_list("statement_noun", &noun.to_lowercase())
+        {
+            return true;
+        }
         adjacent
             && !unit_before
             && noun.len() > 3

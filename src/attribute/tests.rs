@@ -1245,3 +1245,14 @@ fn a_quotation_before_its_speaker_is_reported_content() {
         Vec::<(String, String, String)>::new()
     );
 }
+
+#[test]
+fn an_ing_form_after_a_noun_with_an_indefinite_article_modifies_it() {
+    let text = "A professor, accused by the Turkish government of plotting, gave money to a super PAC supporting Hillary Clinton.";
+    assert_eq!(claims(text), [triple("TUR", "dispute", "")]);
+    // A statement or release speaks for its sender.
+    assert_eq!(
+        claims("The Iraqi health ministry has issued a press release denying the reports."),
+        [triple("IRQ", "dispute", "")]
+    );
+}
