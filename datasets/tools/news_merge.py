@@ -55,6 +55,21 @@ ADJUDICATED = {
     "n2918": ([], "urging is a call for action"),
     "n2976": ([("TUR", "dispute", "CYP")], "as n2807 (the same sentence)"),
     "n2995": ([("G7", "support", "")], "as n1965: the G7 as a party"),
+    # pool 6 (n3001-n3357, news_pool.py seed 21, two or more party names), all tune;
+    # merged alone and appended: python3 datasets/tools/news_merge.py /tmp/pool6.jsonl
+    # --a /tmp/pool6_A.jsonl --b /tmp/pool6_B.jsonl -o /tmp/pool6_gold.jsonl
+    "n3029": ([("USA", "dispute", "")], "'not seen any evidence that corroborates ISIL's claim' questions the claim, as n2349"),
+    "n3075": ([], "as n0353: a plain 'said' with an assessment; no stance cue"),
+    "n3124": ([], "'its backing ... is vital' says backing is needed, not that Poland gives it"),
+    "n3142": ([("AZE", "dispute", "ARM"), ("AZE", "dispute", "EU")], "double standards (EU) and Armenia's 'alleged role in deadly massacres': both accused"),
+    "n3159": ([], "'Democrat challenger John Kerry': a candidate is no party (LABELING: non-state)"),
+    "n3220": ([("GBR", "support", "GBR")], "insisted the prime minister (own side) was not ruling anything out: the holder's own position"),
+    "n3234": ([], "'acknowledged Palestinian leaders were in ... a campaign' confirms a plain fact; 'said he had not seen' has no cue"),
+    "n3247": ([("USA", "support", "USA")], "as n1430: the Pentagon acknowledging its own raid's purpose"),
+    "n3292": ([("RUS", "dispute", "")], "as n0666: a statement denying, after accusations of bias"),
+    "n3316": ([], "unnamed 'government officials' whose state the text does not name are no holder"),
+    "n3328": ([("USA", "support", "USA")], "emphasized that he (the holder) did not ...: the holder's own conduct, as n3220"),
+    "n3338": ([], "as n0351: the Pope on heaven is no state stance, and confirming it is no claim about a party"),
 }
 
 
