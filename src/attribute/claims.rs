@@ -121,6 +121,10 @@ impl Sentence<'_> {
             }
         };
         if let Some((quoted, close)) = self.quote_attribution(k) {
+            // “Anyone claiming that ... is peddling fiction,” Obama said.
+            if self.participle_after_noun(k) {
+                return Err("a participle right after a noun (\"anyone claiming\"): the noun is its subject");
+            }
             let holders = quoted?;
             let mut object = self.object(k, &holders, close);
             if object == Side::Empty && self.our_forces(k, close) {
@@ -167,6 +171,15 @@ impl Sentence<'_> {
         }
         if modifier == Modifier::Plain && self.own_party_state(&target, &holders) {
             return Err("confirms a plain fact about the holder's own side");
+        }
+        // "admitted that Kim Jong-Un is unwell": the state of the holder's own leader is
+        // a plain fact; an admitted role ("that U.S. troops were involved") stays.
+        if modifier == Modifier::Fact
+            && let Side::Units(units) = &target
+            && units.iter().all(|&u| self.units[u].person)
+            && self.own_party_state(&target, &holders)
+        {
+            return Err("confirms a plain fact about the holder's own leader");
         }
         let target = self.self_or_fact_target(k, with_self(target), modifier)?;
         Ok(vec![(holders, None, target, "verb-subject-object")])
@@ -349,7 +362,37 @@ impl Sentence<'_> {
                         w.ends_with('s') && self.lexicon.body_words.contains(&w)
                     })
             });
-        let own = first.is_some_and(|w| word_in(w, OWN) && !(plural && word_in(w, &["he", "she"])))
+        // "Downing Street insisted the prime minister was not ruling anything out": a
+        // content whose subject is an unnamed office holder ("the prime minister", "the
+        // president") speaks of the holder's own side ("the government" may be another's).
+        let content_start = self.units[k].span.end;
+        let unnamed_office = (k + 1..self.units.len())
+            .find(|&j| self.units[j].span.start >= content_start)
+            .filter(|&j| self.units[j].kind == UnitKind::Unresolved && self.units[j].anaphoric)
+            .filter(|&j| {
+                words(&self.text[self.units[j].span.clone()])
+                    .next_back()
+                    .is_some_and(|w| {
+                        word_in(
+                            w,
+                            &[
+                                "minister",
+                                "president",
+                                "chancellor",
+                                "premier",
+                                "king",
+                                "emir",
+                                "leader",
+                            ],
+                        )
+                    })
+            })
+            .is_some_and(|j| {
+                let lead: Vec<&str> = words(self.gap(content_start, self.units[j].span.start)).collect();
+                matches!(&lead[..], ["the"] | ["that", "the"])
+            });
+        let own = unnamed_office
+            || first.is_some_and(|w| word_in(w, OWN) && !(plural && word_in(w, &["he", "she"])))
             || lead
                 .windows(2)
                 .any(|p| p[0].eq_ignore_ascii_case("to") && word_in(p[1], &["have", "be", "been"]));

@@ -1079,7 +1079,7 @@ impl Sentence<'_> {
 
     /// "Kurdish fighters defending Kobani", "leaflets condemning Kim": an -ing form right
     /// after a plural noun that is no party, body or verb-group word modifies that noun.
-    fn participle_after_noun(&self, k: usize) -> bool {
+    pub(super) fn participle_after_noun(&self, k: usize) -> bool {
         if !ends_with_ignore_case(self.first_word(k), "ing") {
             return false;
         }
@@ -1313,7 +1313,15 @@ impl Sentence<'_> {
                     .trim_end_matches(['\'', '’'])
                     .ends_with('s')
             });
-        let reflexive = |gap: &str| has_reflexive(gap, plural_holder);
+        // "the Department of Homeland Security disputing his account": an institution is
+        // "its", never "his" or "her"; inside a quotation the speaker says "my" or "our".
+        let quoted = enclosing_quote(self.text, self.sentence.clone(), self.units[k].span.start).is_some();
+        let personal = !quoted && !holders.iter().all(|&h| self.institution(h));
+        // Past "his" or "her" only when the holder may be a person outside a quotation.
+        let reflexive = |gap: &str| {
+            has_reflexive(gap, plural_holder)
+                && (personal || words(gap).any(|w| word_in(w, &["its", "itself", "themselves", "their", "own"])))
+        };
         // "grateful to Egypt", "expressed its gratitude to Egypt": after a praise cue,
         // "to" introduces whom it is for; elsewhere it ends the object ("backed the plan
         // to ...").
@@ -1387,6 +1395,16 @@ impl Sentence<'_> {
         }
     }
 
+    /// Whether party unit `h` names an institution or a state, which no "his" or "her"
+    /// refers to: its last word is one of wordlists.csv `institution_word`, or it is a
+    /// bare name.
+    fn institution(&self, h: usize) -> bool {
+        let text = &self.text[self.units[h].span.clone()];
+        let last = words(text).next_back().unwrap_or("");
+        let last = possessive_owner(last).unwrap_or(last);
+        !self.units[h].person && self.lexicon.in_list("institution_word", &last.to_lowercase())
+    }
+
     /// Where the stretch of unit `k`'s scope that contains it begins.
     fn scope_start(&self, k: usize) -> usize {
         let at = self.units[k].span.start;
@@ -1415,7 +1433,12 @@ impl Sentence<'_> {
             let window: String = words(&content[after..]).take(4).collect::<Vec<_>>().join(" ");
             if let Some(j) = (k + 1..self.units.len())
                 .find(|&j| self.units[j].span.start >= predicate_start && self.same_scope(j, k))
-                .filter(|&j| self.is_party(j) && word_count(self.gap(predicate_start, self.units[j].span.start)) <= 2)
+                // "were arrested in Lebanon": a place is no party the content is about.
+                .filter(|&j| {
+                    self.is_party(j)
+                        && !self.located(j)
+                        && word_count(self.gap(predicate_start, self.units[j].span.start)) <= 2
+                })
             {
                 return Some(Side::Units(vec![j]));
             }

@@ -1256,3 +1256,48 @@ fn an_ing_form_after_a_noun_with_an_indefinite_article_modifies_it() {
         [triple("IRQ", "dispute", "")]
     );
 }
+
+#[test]
+fn his_or_her_after_an_institution_or_in_a_quotation_is_someone_else() {
+    assert_eq!(
+        claims("Fox News quoted the Department of Homeland Security disputing his account."),
+        [triple("USA", "dispute", "")]
+    );
+    assert_eq!(
+        claims("“We appreciate his efforts,” said a Department of Homeland Security spokeswoman."),
+        [triple("USA", "praise", "")]
+    );
+    assert_eq!(
+        claims("Pakistan's foreign minister defended his decision."),
+        [triple("PAK", "support", "PAK")]
+    );
+}
+
+#[test]
+fn own_leader_and_own_office_holder_in_the_content() {
+    assert_eq!(
+        claims("The North Korean government publicly admitted that Kim Jong-Un is unwell."),
+        Vec::<(String, String, String)>::new()
+    );
+    assert_eq!(
+        claims("Downing Street insisted the prime minister was not ruling anything out."),
+        [triple("GBR", "support", "GBR")]
+    );
+    // Someone else's government.
+    assert_eq!(
+        claims("Atrocities continue in Darfur as China and Russia support the government."),
+        [triple("CHN", "support", ""), triple("RUS", "support", "")]
+    );
+}
+
+#[test]
+fn interrogations_and_participles_in_quotes_are_no_stance() {
+    assert_eq!(
+        claims("Five British detainees were questioned by UK police before being released."),
+        Vec::<(String, String, String)>::new()
+    );
+    assert_eq!(
+        claims("“Anyone claiming that America's economy is in decline is wrong,” Obama said."),
+        Vec::<(String, String, String)>::new()
+    );
+}
