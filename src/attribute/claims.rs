@@ -9,15 +9,25 @@ impl Sentence<'_> {
     /// Whether evaluation `k` is said of something with a copula: "said the claims were
     /// false", "it's nonsense"; after a call verb none is needed ("called them false").
     pub(super) fn predicated(&self, k: usize) -> bool {
-        self.words_before(self.units[k].span.start, 3).iter().any(|w| {
-            matches!(
-                *w,
-                "is" | "are" | "was" | "were" | "be" | "been" | "being" | "remain" | "remains"
-            ) || matches!(
-                *w,
-                "it's" | "it’s" | "that's" | "that’s" | "this's" | "what's" | "what’s"
-            )
-        })
+        // "the incident was "shocking, painful and unacceptable"": the copula before a
+        // list of evaluations.
+        let start = self.units[k].span.start;
+        let before = self.gap(self.sentence.start, start);
+        let listed = before.trim_end().ends_with(" and")
+            && before.rsplit(['.', ';']).next().is_some_and(|c| {
+                let tail: Vec<&str> = words(c).rev().take(6).collect();
+                tail.iter().any(|w| word_in(w, &["is", "are", "was", "were"])) && c.contains(',')
+            });
+        listed
+            || self.words_before(start, 3).iter().any(|w| {
+                matches!(
+                    *w,
+                    "is" | "are" | "was" | "were" | "be" | "been" | "being" | "remain" | "remains"
+                ) || matches!(
+                    *w,
+                    "it's" | "it’s" | "that's" | "that’s" | "this's" | "what's" | "what’s"
+                )
+            })
     }
 
     /// The dispute evaluation that the content of support verb `c` predicates ("insisted
@@ -50,7 +60,12 @@ impl Sentence<'_> {
             self.is_clause_verb(j) && !self.nominal(j) && !determined
         });
         let predicated = self.predicated(k);
-        let call = speaker.filter(|&c| self.cue_kind(c) == Some(CueKind::Call));
+        // "described the weapons drop as a mistake": "as" right before the evaluation
+        // makes a speech verb a call.
+        let as_before = self.words_before(self.units[k].span.start, 1).first() == Some(&"as");
+        let call = speaker.filter(|&c| {
+            self.cue_kind(c) == Some(CueKind::Call) || (as_before && self.cue_kind(c) == Some(CueKind::Report))
+        });
         let report = speaker.filter(|&c| self.cue_kind(c) == Some(CueKind::Report) && predicated);
         // "maintained that the claim is entirely false": a support verb's content that
         // calls something false is the stance, and the verb's holder holds it.

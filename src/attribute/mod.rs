@@ -293,6 +293,11 @@ const CONTROL_VERBS: &[&str] = &[
     "promises",
     "wanted",
     "wants",
+    // "lined up to excoriate", "threatened to veto".
+    "up",
+    "threatened",
+    "threatens",
+    "threatening",
 ];
 
 /// Event nouns: a place named before them is a venue, not a party ("the Singapore summit").
@@ -1174,7 +1179,12 @@ impl Sentence<'_> {
     fn in_verb_group(&self, w: &str) -> bool {
         let first = w.chars().next().unwrap_or(' ');
         // Words reaching here are lower case but for the rare "iPhone": no copy for them.
+        // "al-Jibouri", "bin Laden": a name's particle is part of the name.
+        let particle = w
+            .split_once('-')
+            .is_some_and(|(_, rest)| rest.chars().next().is_some_and(char::is_uppercase));
         first.is_uppercase()
+            || particle
             || first.is_ascii_digit()
             || ends_with_ignore_case(w, "ly")
             || self.lexicon.gap_words.contains(w)

@@ -1301,3 +1301,30 @@ fn interrogations_and_participles_in_quotes_are_no_stance() {
         Vec::<(String, String, String)>::new()
     );
 }
+
+#[test]
+fn vetoes_assurances_and_evaluations_called_with_as() {
+    assert_eq!(
+        claims("Russia and China vetoed the resolution."),
+        [triple("RUS", "dispute", ""), triple("CHN", "dispute", "")]
+    );
+    assert_eq!(
+        claims("Tony Blair assured Parliament that the bill was about regulation."),
+        [triple("GBR", "support", "")]
+    );
+    assert_eq!(
+        claims("Speaking in Ankara today, Erdogan described the weapons drop as a mistake."),
+        [triple("TUR", "dispute", "")]
+    );
+    assert_eq!(
+        claims(
+            "Mexican President Enrique Pena Nieto vowed to act, saying the incident was \"shocking, painful and unacceptable\"."
+        ),
+        [triple("MEX", "dispute", "")]
+    );
+    // A name's particle is part of the name, not a noun the party modifies.
+    assert_eq!(
+        claims("Iraq's Trade Minister Mohammed Mustafa al-Jibouri welcomed the move."),
+        [triple("IRQ", "praise", "")]
+    );
+}
