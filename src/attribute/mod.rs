@@ -293,11 +293,8 @@ const CONTROL_VERBS: &[&str] = &[
     "promises",
     "wanted",
     "wants",
-    // "lined up to excoriate", "threatened to veto".
+    // "lined up to excoriate" ("threatened to veto" is a promise about one's own conduct).
     "up",
-    "threatened",
-    "threatens",
-    "threatening",
 ];
 
 /// Event nouns: a place named before them is a venue, not a party ("the Singapore summit").
