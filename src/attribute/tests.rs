@@ -1328,3 +1328,24 @@ fn vetoes_assurances_and_evaluations_called_with_as() {
         [triple("IRQ", "praise", "")]
     );
 }
+
+#[test]
+fn a_surname_after_another_first_name_is_another_person() {
+    assert_eq!(
+        claims("Manhattan District Attorney Cyrus Vance said Monday he supported the change."),
+        Vec::<(String, String, String)>::new()
+    );
+    // Titles, days and mentions before a surname keep the office holder.
+    assert_eq!(
+        claims("President Biden praised China."),
+        [triple("USA", "praise", "CHN")]
+    );
+    assert_eq!(
+        claims("On Monday Biden praised China."),
+        [triple("USA", "praise", "CHN")]
+    );
+    assert_eq!(
+        claims("The Obama administration acknowledged that Guatemala had cooperated."),
+        [triple("USA", "support", "GTM")]
+    );
+}

@@ -106,9 +106,26 @@ pub(super) fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], 
                     && head_alias.is_some_and(|a| a.kind == "demonym")
                     && next_word.is_some_and(|w| lexicon.in_list("place_noun", w))
                     && locative());
+        // "Cyrus Vance", "Hunter Biden": a surname alias after a capitalized word that is
+        // no title (wordlists.csv `title_word`) names another person of that name.
+        let namesake = matches!(m.kind, MentionKind::Actor { alias, .. }
+                if is_person_kind(&lexicon.alias(alias).rule.kind) && !lexicon.alias(alias).rule.alias.contains(' '))
+            && text[..m.span.start].ends_with(' ')
+            && text[..m.span.start].trim_end().ends_with(|c: char| c.is_alphabetic())
+            && words(&text[..m.span.start]).next_back().is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !lexicon.gap_words.contains(&w.to_lowercase())
+                    && !lexicon.in_list("title_word", w.trim_end_matches('.'))
+                    && !word_in(w, CALENDAR_WORDS)
+            })
+            && !sentence_initial_word(text, m.span.start)
+            // A mention right before ("U.S. Biden", "Iranian Rouhani") is no first name.
+            && (i == 0 || mentions[i - 1].tail + 1 < m.span.start);
         let kind = if former || chain.iter().any(|c| matches!(c.kind, MentionKind::Speaker { .. })) {
             UnitKind::Speaker
-        } else if venue
+        } else if namesake
+            || venue
             || stance_prefix(&text[..m.span.start])
             || inside_a_name(lexicon, &text[..m.span.start])
             || chain.iter().any(|c| matches!(c.kind, MentionKind::Inactive { .. }))
@@ -142,12 +159,7 @@ pub(super) fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], 
                     && mentions.get(j).is_none_or(|n| n.span.start != last.tail + 1)
             });
         let voice = !hyphenated && !name_follows && (has_body || head_alias.is_none_or(|a| a.kind != "demonym"));
-        let person = head_alias.is_some_and(|a| {
-            !matches!(
-                a.kind.as_str(),
-                "name" | "short" | "demonym" | "capital" | "body" | "org"
-            )
-        });
+        let person = head_alias.is_some_and(|a| is_person_kind(&a.kind));
         units.push(Unit {
             span: m.span.start..last.tail,
             kind,
@@ -330,4 +342,24 @@ pub(super) fn head_actor(lexicon: &Lexicon, chain: &[&Mention]) -> Option<(Party
         .find(|a| !is_org(a.0))
         .or(actors.first())
         .map(|&(p, a, _)| (p, a))
+}
+
+/// Whether an actor row of this kind is an office holder from people.csv.
+fn is_person_kind(kind: &str) -> bool {
+    !matches!(kind, "name" | "short" | "demonym" | "capital" | "body" | "org")
+}
+
+/// Whether the word before byte `at` opens its sentence (after a full stop, a quote or
+/// the text's start), where any word is capitalized.
+fn sentence_initial_word(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    let Some(word) = words(before).next_back() else {
+        return true;
+    };
+    let start = word.as_ptr() as usize - text.as_ptr() as usize;
+    text[..start]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '“' | '\n' | '(' | '—' | ':'))
 }
