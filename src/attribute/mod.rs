@@ -111,7 +111,7 @@ pub fn attribute(
         .filter(|m| dateline_end.is_none_or(|end| m.span.start >= end))
         .collect();
     let (starts, scopes) = clause_scopes(text, sentence.clone());
-    let mut units = merge_units(lexicon, text, &mentions, &starts);
+    let mut units = merge_units(lexicon, text, sentence.start, &mentions, &starts);
     if let Some(party) = previous_holder {
         resolve_opening_reference(text, sentence.clone(), &mut units, party, &starts);
     }

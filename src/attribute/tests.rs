@@ -1349,3 +1349,15 @@ fn a_surname_after_another_first_name_is_another_person() {
         [triple("USA", "support", "GTM")]
     );
 }
+
+#[test]
+fn a_state_body_inside_a_longer_name_is_no_party() {
+    assert_eq!(
+        claims("The Texas Department of State Health Services refuted that claim to CNN."),
+        Vec::<(String, String, String)>::new()
+    );
+    assert_eq!(
+        claims("Obama's State Department rejected the claim. But DHS fired back."),
+        [triple("USA", "dispute", "")]
+    );
+}

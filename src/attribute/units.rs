@@ -5,7 +5,13 @@ use super::*;
 
 /// Merges adjacent actor, body and speaker mentions into units: "Pakistan's foreign
 /// ministry" is one PAK unit, "Indian analysts" one speaker, "the ministry" unresolved.
-pub(super) fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], starts: &ScopeStarts) -> Vec<Unit> {
+pub(super) fn merge_units(
+    lexicon: &Lexicon,
+    text: &str,
+    sentence_start: usize,
+    mentions: &[&Mention],
+    starts: &ScopeStarts,
+) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::with_capacity(mentions.len());
     let mut i = 0;
     while i < mentions.len() {
@@ -108,8 +114,10 @@ pub(super) fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], 
                     && locative());
         // "Cyrus Vance", "Hunter Biden": a surname alias after a capitalized word that is
         // no title (wordlists.csv `title_word`) names another person of that name.
+        // "the Texas Department of State Health Services": so is a state body's name.
         let namesake = matches!(m.kind, MentionKind::Actor { alias, .. }
-                if is_person_kind(&lexicon.alias(alias).rule.kind) && !lexicon.alias(alias).rule.alias.contains(' '))
+                if (is_person_kind(&lexicon.alias(alias).rule.kind) && !lexicon.alias(alias).rule.alias.contains(' '))
+                    || lexicon.alias(alias).rule.kind == "body")
             && text[..m.span.start].ends_with(' ')
             && text[..m.span.start].trim_end().ends_with(|c: char| c.is_alphabetic())
             && words(&text[..m.span.start]).next_back().is_some_and(|w| {
@@ -119,7 +127,7 @@ pub(super) fn merge_units(lexicon: &Lexicon, text: &str, mentions: &[&Mention], 
                     && !lexicon.in_list("title_word", w.trim_end_matches('.'))
                     && !word_in(w, CALENDAR_WORDS)
             })
-            && !sentence_initial_word(text, m.span.start)
+            && !sentence_initial_word(text, sentence_start, m.span.start)
             // A mention right before ("U.S. Biden", "Iranian Rouhani") is no first name.
             && (i == 0 || mentions[i - 1].tail + 1 < m.span.start);
         let kind = if former || chain.iter().any(|c| matches!(c.kind, MentionKind::Speaker { .. })) {
@@ -349,17 +357,8 @@ fn is_person_kind(kind: &str) -> bool {
     !matches!(kind, "name" | "short" | "demonym" | "capital" | "body" | "org")
 }
 
-/// Whether the word before byte `at` opens its sentence (after a full stop, a quote or
-/// the text's start), where any word is capitalized.
-fn sentence_initial_word(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end();
-    let Some(word) = words(before).next_back() else {
-        return true;
-    };
-    let start = word.as_ptr() as usize - text.as_ptr() as usize;
-    text[..start]
-        .trim_end()
-        .chars()
-        .next_back()
-        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '“' | '\n' | '(' | '—' | ':'))
+/// Whether the word before byte `at` is its sentence's first word (after any quote
+/// marks, brackets or dashes), where any word is capitalized.
+fn sentence_initial_word(text: &str, sentence_start: usize, at: usize) -> bool {
+    words(&text[sentence_start..at]).count() <= 1
 }
