@@ -384,27 +384,26 @@ impl Sentence<'_> {
         let unnamed_office = (k + 1..self.units.len())
             .find(|&j| self.units[j].span.start >= content_start)
             .filter(|&j| self.units[j].kind == UnitKind::Unresolved && self.units[j].anaphoric)
-            .filter(|&j| {
-                words(&self.text[self.units[j].span.clone()])
-                    .next_back()
-                    .is_some_and(|w| {
-                        word_in(
-                            w,
-                            &[
-                                "minister",
-                                "president",
-                                "chancellor",
-                                "premier",
-                                "king",
-                                "emir",
-                                "leader",
-                            ],
-                        )
-                    })
-            })
             .is_some_and(|j| {
+                let head = words(&self.text[self.units[j].span.clone()]).next_back().unwrap_or("");
                 let lead: Vec<&str> = words(self.gap(content_start, self.units[j].span.start)).collect();
-                matches!(&lead[..], ["the"] | ["that", "the"])
+                let office = word_in(
+                    head,
+                    &[
+                        "minister",
+                        "president",
+                        "chancellor",
+                        "premier",
+                        "king",
+                        "emir",
+                        "leader",
+                    ],
+                );
+                // "claiming that armed forces freed ...": the holder's own forces, in a
+                // "that" clause only ("backed the forces of ..." is an object).
+                let forces = word_in(head, &["forces", "army", "military", "troops"]);
+                (office && matches!(&lead[..], ["the"] | ["that", "the"]))
+                    || (forces && matches!(&lead[..], ["that"] | ["that", "the"] | ["that", "its"]))
             });
         let own = unnamed_office
             || first.is_some_and(|w| word_in(w, OWN) && !(plural && word_in(w, &["he", "she"])))

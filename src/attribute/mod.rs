@@ -1340,11 +1340,20 @@ impl Sentence<'_> {
                 from = to.as_ptr() as usize - self.text.as_ptr() as usize + 2;
             }
         }
+        // "accused Foley's killer of an utter betrayal of ... the British people": after
+        // "of" comes the charge, not whom it is laid on (wordlists.csv `charge_of`).
+        let charge_of = match self.units[k].kind {
+            UnitKind::Cue(c) => self.lexicon.in_list("charge_of", &self.lexicon.cue(c).cue),
+            _ => false,
+        };
         for j in k + 1..self.units.len() {
             if !self.same_scope(j, k) || self.units[j].span.start >= limit {
                 break;
             }
             let gap = self.gap(from, self.units[j].span.start);
+            if charge_of && words(gap).any(|w| w.eq_ignore_ascii_case("of")) {
+                return Side::Empty;
+            }
             if let Some(stop) = object_stop(gap) {
                 return if reflexive(&gap[..stop]) {
                     Side::SameAsHolder

@@ -1361,3 +1361,21 @@ fn a_state_body_inside_a_longer_name_is_no_party() {
         [triple("USA", "dispute", "")]
     );
 }
+
+#[test]
+fn the_charge_after_of_and_own_forces_in_the_content() {
+    assert_eq!(
+        claims(
+            "Philip Hammond, the British foreign secretary, accused Foley's killer of a betrayal of everything the British people stand for."
+        ),
+        [triple("GBR", "dispute", "")]
+    );
+    assert_eq!(
+        claims("India accused Pakistan of sponsoring terror."),
+        [triple("IND", "dispute", "PAK")]
+    );
+    assert_eq!(
+        claims("Yemen's defence ministry released a statement claiming that armed forces freed a hostage."),
+        [triple("YEM", "support", "YEM")]
+    );
+}
