@@ -1379,3 +1379,19 @@ fn the_charge_after_of_and_own_forces_in_the_content() {
         [triple("YEM", "support", "YEM")]
     );
 }
+
+#[test]
+fn tricks_and_things_not_true() {
+    assert_eq!(
+        claims("Jordan's Foreign Minister Nasser Judeh called ISIS's claim \"an old and sick trick.\""),
+        [triple("JOR", "dispute", "")]
+    );
+    assert_eq!(
+        claims("Obama said Tuesday the version the Republicans are talking about is “just not true.”"),
+        [triple("USA", "dispute", "")]
+    );
+    assert_eq!(
+        claims("Ronaldo scored a hat trick as Portugal beat Spain."),
+        Vec::<(String, String, String)>::new()
+    );
+}
