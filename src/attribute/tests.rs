@@ -1397,3 +1397,15 @@ fn tricks_and_things_not_true() {
         Vec::<(String, String, String)>::new()
     );
 }
+
+#[test]
+fn candidates_and_terrorism_as_a_topic() {
+    assert_eq!(
+        claims("Democrat challenger John Kerry has criticised President George W Bush's handling of the economy."),
+        Vec::<(String, String, String)>::new()
+    );
+    assert_eq!(
+        claims("The Tories believe Tony Blair is using the issue to suggest the Tories are soft on terrorism."),
+        Vec::<(String, String, String)>::new()
+    );
+}

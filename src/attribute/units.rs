@@ -81,7 +81,7 @@ pub(super) fn merge_units(
         let chain = &mentions[i..j];
         let former = words(&text[..m.span.start])
             .next_back()
-            .is_some_and(|w| word_in(w, &["former", "ex", "then", "retired"]));
+            .is_some_and(|w| lexicon.in_list("out_of_office", w));
         let head = head_actor(lexicon, chain);
         let last = chain[chain.len() - 1];
         let next_word = words(&text[last.tail..]).next();
