@@ -850,6 +850,9 @@ impl Sentence<'_> {
         if self.participle_after_noun(k) {
             return Err("a participle right after a noun (\"fighters defending Kobani\"): the noun is its subject");
         }
+        if self.plural_noun_subject(k) {
+            return Err("a plural noun right before the verb (\"many developing countries support\") is its subject");
+        }
         let mut j = k;
         let mut previous_verb = None;
         let mut candidate = None;
@@ -1127,6 +1130,24 @@ impl Sentence<'_> {
             && noun.ends_with('s')
             && !noun.ends_with("ss")
             && possessive_owner(noun).is_none()
+            && noun.chars().all(|c| c.is_lowercase())
+            && !self.in_verb_group(noun)
+    }
+
+    /// "The WTO said that many developing countries support the end of quotas": a verb
+    /// right after a lower-case plural noun that is no unit and no verb-group word has
+    /// that noun as its subject.
+    fn plural_noun_subject(&self, k: usize) -> bool {
+        let before = &self.text[self.sentence.start..self.units[k].span.start];
+        let Some(noun) = adjacent_word_before(before) else {
+            return false;
+        };
+        let unit_before = k > 0 && self.units[k - 1].span.end + 1 >= self.units[k].span.start;
+        !unit_before
+            && !ends_with_ignore_case(self.first_word(k), "ing")
+            && noun.len() > 3
+            && noun.ends_with('s')
+            && !noun.ends_with("ss")
             && noun.chars().all(|c| c.is_lowercase())
             && !self.in_verb_group(noun)
     }

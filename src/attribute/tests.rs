@@ -1409,3 +1409,15 @@ fn candidates_and_terrorism_as_a_topic() {
         Vec::<(String, String, String)>::new()
     );
 }
+
+#[test]
+fn a_plural_noun_right_before_a_verb_is_its_subject() {
+    assert_eq!(
+        claims("The WTO said that many developing countries support the end of quotas."),
+        Vec::<(String, String, String)>::new()
+    );
+    assert_eq!(
+        claims("Indian officials for years denied the report."),
+        [triple("IND", "dispute", "")]
+    );
+}
