@@ -1346,9 +1346,13 @@ impl Sentence<'_> {
         let quoted = enclosing_quote(self.text, self.sentence.clone(), self.units[k].span.start).is_some();
         let personal = !quoted && !holders.iter().all(|&h| self.institution(h));
         // Past "his" or "her" only when the holder may be a person outside a quotation.
+        // "Poland rejected its adoption", "opposed his signature deal": a party seldom
+        // disputes its own; after a dispute cue only "own" or "-self" name the holder.
+        let dispute = self.cue_label(k) == Some(Label::Dispute);
         let reflexive = |gap: &str| {
             has_reflexive(gap, plural_holder)
                 && (personal || words(gap).any(|w| word_in(w, &["its", "itself", "themselves", "their", "own"])))
+                && (!dispute || words(gap).any(|w| word_in(w, &["own", "itself", "themselves", "himself", "herself"])))
         };
         // "grateful to Egypt", "expressed its gratitude to Egypt": after a praise cue,
         // "to" introduces whom it is for; elsewhere it ends the object ("backed the plan

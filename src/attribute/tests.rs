@@ -1421,3 +1421,20 @@ fn a_plural_noun_right_before_a_verb_is_its_subject() {
         [triple("IND", "dispute", "")]
     );
 }
+
+#[test]
+fn a_possessive_after_a_dispute_cue_is_not_the_holder_itself() {
+    assert_eq!(
+        claims("The draft law suffered setbacks when Poland rejected its adoption twice."),
+        [triple("POL", "dispute", "")]
+    );
+    // "own" still names the holder; support keeps "its" as before.
+    assert_eq!(
+        claims("Poland rejected its own proposal."),
+        [triple("POL", "dispute", "POL")]
+    );
+    assert_eq!(
+        claims("Poland defended its decision."),
+        [triple("POL", "support", "POL")]
+    );
+}
