@@ -405,8 +405,18 @@ impl Sentence<'_> {
                 (office && matches!(&lead[..], ["the"] | ["that", "the"]))
                     || (forces && matches!(&lead[..], ["that"] | ["that", "the"] | ["that", "its"]))
             });
+        // The word after the content's first: "insisted it would not bow" is a promise
+        // about the holder's own conduct (LABELING.md: no claim); "his party" is a
+        // political party, not the holder's state.
+        let second = first.and_then(|f| lead.iter().skip_while(|w| !std::ptr::eq(*w, f)).nth(1));
+        if first.is_some_and(|w| word_in(w, &["it", "he", "she", "they", "we"]))
+            && second.is_some_and(|w| word_in(w, &["would", "will", "shall"]))
+        {
+            return Err("hypothetical or a promise (would/could/might/will)");
+        }
+        let party_word = second.is_some_and(|w| word_in(w, &["party", "party's"]));
         let own = unnamed_office
-            || first.is_some_and(|w| word_in(w, OWN) && !(plural && word_in(w, &["he", "she"])))
+            || first.is_some_and(|w| word_in(w, OWN) && !(plural && word_in(w, &["he", "she"])) && !party_word)
             || lead
                 .windows(2)
                 .any(|p| p[0].eq_ignore_ascii_case("to") && word_in(p[1], &["have", "be", "been"]));

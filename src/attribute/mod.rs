@@ -1353,6 +1353,8 @@ impl Sentence<'_> {
             has_reflexive(gap, plural_holder)
                 && (personal || words(gap).any(|w| word_in(w, &["its", "itself", "themselves", "their", "own"])))
                 && (!dispute || words(gap).any(|w| word_in(w, &["own", "itself", "themselves", "himself", "herself"])))
+                // "insisted that his party was ...": a political party, not the state.
+                && !words(gap).any(|w| word_in(w, &["party", "party's"]))
         };
         // "grateful to Egypt", "expressed its gratitude to Egypt": after a praise cue,
         // "to" introduces whom it is for; elsewhere it ends the object ("backed the plan

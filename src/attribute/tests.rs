@@ -1438,3 +1438,19 @@ fn a_possessive_after_a_dispute_cue_is_not_the_holder_itself() {
         [triple("POL", "support", "POL")]
     );
 }
+
+#[test]
+fn promises_about_own_conduct_and_a_political_party_in_the_content() {
+    assert_eq!(
+        claims("Turkey had previously insisted it would not bow to demands to recognise the country."),
+        Vec::<(String, String, String)>::new()
+    );
+    assert_eq!(
+        claims("Rajoy insisted that his party was still the No. 1 force in Spain."),
+        [triple("ESP", "support", "")]
+    );
+    assert_eq!(
+        claims("India insisted that it had acted alone."),
+        [triple("IND", "support", "IND")]
+    );
+}
