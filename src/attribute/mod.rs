@@ -1545,7 +1545,21 @@ impl Sentence<'_> {
         let by_follows = next.first().is_some_and(|w| w.eq_ignore_ascii_case("by"))
             || (next.len() == 2 && next[1].eq_ignore_ascii_case("by") && next[0].ends_with("ly"))
             || (copula && participle && late_by());
-        if !(by_follows || (copula && participle)) {
+        // "Mamdouh Habib, previously accused of terrorist offences, ...", "criticised for
+        // its role": a dispute or praise participle with no object before "of", "for" or
+        // "over" is passive even without a copula.
+        let bare_passive = participle
+            && self.cue_label(k).is_some_and(|l| l != Label::Support)
+            && self.cue_kind(k) == Some(CueKind::Verb)
+            && next.first().is_some_and(|w| word_in(w, &["of", "for", "over"]))
+            // "have blamed for": a perfect is active.
+            && !prev.first().is_some_and(|w| matches!(*w, "have" | "has" | "had" | "having"))
+            // "which Hollande blamed for the attacks": a subject right before makes it active.
+            && !(k > 0 && self.is_party(k - 1) && {
+                let gap = self.gap(self.units[k - 1].span.end, self.units[k].span.start);
+                !gap.contains(',') && words(gap).all(|w| self.in_verb_group(w))
+            });
+        if !(by_follows || (copula && participle) || bare_passive) {
             return None;
         }
         if !by_follows {

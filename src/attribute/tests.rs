@@ -1454,3 +1454,22 @@ fn promises_about_own_conduct_and_a_political_party_in_the_content() {
         [triple("IND", "support", "IND")]
     );
 }
+
+#[test]
+fn a_participle_with_no_object_before_of_or_for_is_passive() {
+    assert_eq!(
+        claims(
+            "The US announced that Australian Mamdouh Habib, previously accused of terrorist offences, will be released."
+        ),
+        Vec::<(String, String, String)>::new()
+    );
+    // Active: a subject right before, or a perfect.
+    assert_eq!(
+        claims("The group, which French President Francois Hollande blamed for the attacks, grew."),
+        [triple("FRA", "dispute", "")]
+    );
+    assert_eq!(
+        claims("China's exchange rate, which the US has blamed for cheap exports, stays."),
+        [triple("USA", "dispute", "")]
+    );
+}
