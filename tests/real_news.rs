@@ -8,8 +8,9 @@ use std::collections::HashSet;
 
 use common::{shared, stancer, stderr};
 
-/// Reached when set (commit 2d7212a): triples F1 0.657 on 2,657 tune items.
-const MIN_TUNE_TRIPLES_F1: f64 = 0.62;
+/// Reached: triples F1 0.657 on 2,657 tune items at 2d7212a, when this floor was set at
+/// 0.62; 0.680 at fd26ee2, when it was raised.
+const MIN_TUNE_TRIPLES_F1: f64 = 0.65;
 
 /// Of the 81 rows judged `ok` in round 5, at most this many may go missing: room for a
 /// later fix that changes a row's target, not for losing the found claims.
