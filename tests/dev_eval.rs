@@ -54,10 +54,11 @@ fn dev_set_scores_stay_above_threshold() {
 /// tune split P 0.695 / F1 0.579 (2,300 items since pools 4 and 5 joined it; pool 5, two
 /// or more parties a sentence, is the hardest part); before issue 16's changes, test
 /// 0.159 / 0.202. The bars sit a little under the figures: a rule edit that costs real
-/// news fails CI.
+/// news fails CI. The tune F1 bar was raised to 0.65 when the split held 2,657 items
+/// (pool 6 joined) and scored P 0.794 / F1 0.680 (fd26ee2).
 #[test]
 fn real_news_scores_stay_above_threshold() {
-    for (split, min_precision, min_f1) in [("test", 0.50, 0.37), ("tune", 0.67, 0.56)] {
+    for (split, min_precision, min_f1) in [("test", 0.50, 0.37), ("tune", 0.67, 0.65)] {
         let out = stancer(&[
             "eval",
             "--gold",

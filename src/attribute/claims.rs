@@ -220,13 +220,9 @@ impl Sentence<'_> {
             && words(self.gap(self.units[p].span.end, self.sentence.end))
                 .next()
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-        let speaker = if !self.units[p].voice {
-            Err(NO_STATE_VOICE)
-        } else if owns_a_name {
-            Err("a possessive before another name (\"France's Suez\") owns it; the name is the subject")
-        } else {
-            Ok(self.group_right(p))
-        };
+        let speaker = self
+            .voiced_group(p)
+            .and_then(|group| if owns_a_name { Err(OWNS_A_NAME) } else { Ok(group) });
         Some((speaker, comma))
     }
 
@@ -344,10 +340,11 @@ impl Sentence<'_> {
         // The content's first word, or the first after a nearby "that" ("claimed on
         // Tuesday that they had ...").
         let lead: Vec<&str> = words(rest).take(6).collect();
-        let first = match lead.iter().position(|w| w.eq_ignore_ascii_case("that")) {
-            Some(i) => lead.get(i + 1),
-            None => lead.first(),
-        };
+        let at = lead
+            .iter()
+            .position(|w| w.eq_ignore_ascii_case("that"))
+            .map_or(0, |i| i + 1);
+        let (first, second) = (lead.get(at), lead.get(at + 1));
         const OWN: &[&str] = &[
             "they",
             "it",
@@ -408,7 +405,6 @@ impl Sentence<'_> {
         // The word after the content's first: "insisted it would not bow" is a promise
         // about the holder's own conduct (LABELING.md: no claim); "his party" is a
         // political party, not the holder's state.
-        let second = first.and_then(|f| lead.iter().skip_while(|w| !std::ptr::eq(*w, f)).nth(1));
         if first.is_some_and(|w| word_in(w, &["it", "he", "she", "they", "we"]))
             && second.is_some_and(|w| word_in(w, &["would", "will", "shall"]))
         {
@@ -559,24 +555,20 @@ impl Sentence<'_> {
     pub(super) fn report_claims(&self, k: usize, subject: Option<Result<Vec<usize>, &'static str>>) -> ClaimsOr {
         // "Washington played no role in the truce, Indian officials said": the content
         // comes first.
-        if let Some((speaker, comma)) = self.tail_attribution(k) {
-            let holders = speaker?;
+        let (holders, content, from) = if let Some((speaker, comma)) = self.tail_attribution(k) {
             let content: Vec<usize> = (0..k).filter(|&r| self.units[r].span.end <= comma).collect();
-            let claims = self.content_claims(&content, self.sentence.start, &holders);
-            return if claims.is_empty() {
-                Err("reported speech names no party's role")
-            } else {
-                Ok(claims)
+            (speaker?, content, self.sentence.start)
+        } else {
+            let holders = match self.according_to(k) {
+                Some(h) => h,
+                None => subject.unwrap_or_else(|| self.subject(k))?,
             };
-        }
-        let holders = match self.according_to(k) {
-            Some(h) => h,
-            None => subject.unwrap_or_else(|| self.subject(k))?,
+            let content: Vec<usize> = (k + 1..self.units.len())
+                .take_while(|&r| self.same_scope(r, k) && !self.is_clause_verb(r))
+                .collect();
+            (holders, content, self.units[k].span.end)
         };
-        let content: Vec<usize> = (k + 1..self.units.len())
-            .take_while(|&r| self.same_scope(r, k) && !self.is_clause_verb(r))
-            .collect();
-        let claims = self.content_claims(&content, self.units[k].span.end, &holders);
+        let claims = self.content_claims(&content, from, &holders);
         if claims.is_empty() {
             Err("reported speech names no party's role")
         } else {
@@ -739,12 +731,7 @@ impl Sentence<'_> {
         let p = (k + 1 < self.units.len()).then_some(k + 1).filter(|&p| {
             self.is_party(p) && word_count(self.gap(self.units[k].span.end, self.units[p].span.start)) <= 1
         })?;
-        let speaker = if self.units[p].voice {
-            Ok(self.group_right(p))
-        } else {
-            Err(NO_STATE_VOICE)
-        };
-        Some((speaker, comma))
+        Some((self.voiced_group(p), comma))
     }
 
     /// "said Manila had never sought ...", "said no American official had linked ...".
@@ -865,20 +852,14 @@ impl Sentence<'_> {
             let lead = word_count(self.gap(close, self.units[first].span.start));
             // "..., the British actor said": a demonym with no state-voice head says nothing for its state.
             if self.is_party(first) && lead <= 2 && after.iter().any(|&v| self.is_clause_verb(v)) {
-                if !self.units[first].voice {
-                    return Some((Err(NO_STATE_VOICE), close));
-                }
-                return Some((Ok(self.group_right(first)), close));
+                return Some((self.voiced_group(first), close));
             }
             if self.is_clause_verb(first) && lead <= 1 {
                 let party = after.get(1).copied().filter(|&p| {
                     self.is_party(p) && word_count(self.gap(self.units[first].span.end, self.units[p].span.start)) <= 2
                 });
                 if let Some(p) = party {
-                    if !self.units[p].voice {
-                        return Some((Err(NO_STATE_VOICE), close));
-                    }
-                    return Some((Ok(self.group_right(p)), close));
+                    return Some((self.voiced_group(p), close));
                 }
             }
         }

@@ -215,6 +215,10 @@ const CALENDAR_WORDS: &[&str] = &[
 const NO_STATE_VOICE: &str =
     "a demonym or a hyphenated adjective names no holder (no state-voice head from bodies.csv)";
 
+/// Why a possessive party before a capitalized word ("France's Suez", "Britain's Daily
+/// Mail") gives no holder.
+const OWNS_A_NAME: &str = "a possessive before another name (\"France's Suez\") owns it; the name is the subject";
+
 const NOUN_MARKERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "any", "some", "its", "their", "his", "her", "our", "my",
     "your", "such", "no", "of", "in", "on", "for", "with", "without", "by", "from", "into", "amid", "after", "before",
@@ -986,7 +990,7 @@ impl Sentence<'_> {
                 .next()
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
         {
-            return Err("a possessive before another name (\"France's Suez\") owns it; the name is the subject");
+            return Err(OWNS_A_NAME);
         }
         // A relative pronoun right after the party makes the party its subject ("the
         // Saudi government, which has strongly denied"); one further on opens a clause
@@ -1124,27 +1128,25 @@ impl Sentence<'_> {
         {
             return true;
         }
-        adjacent
-            && !unit_before
-            && noun.len() > 3
-            && noun.ends_with('s')
-            && !noun.ends_with("ss")
-            && possessive_owner(noun).is_none()
-            && noun.chars().all(|c| c.is_lowercase())
-            && !self.in_verb_group(noun)
+        self.bare_plural_noun_before(k)
     }
 
     /// "The WTO said that many developing countries support the end of quotas": a verb
     /// right after a lower-case plural noun that is no unit and no verb-group word has
-    /// that noun as its subject.
+    /// that noun as its subject (the -ing forms are `participle_after_noun`'s).
     fn plural_noun_subject(&self, k: usize) -> bool {
+        !ends_with_ignore_case(self.first_word(k), "ing") && self.bare_plural_noun_before(k)
+    }
+
+    /// Whether cue `k` comes right after a lower-case plural noun ("fighters",
+    /// "countries") that is no unit and no verb-group word.
+    fn bare_plural_noun_before(&self, k: usize) -> bool {
         let before = &self.text[self.sentence.start..self.units[k].span.start];
         let Some(noun) = adjacent_word_before(before) else {
             return false;
         };
         let unit_before = k > 0 && self.units[k - 1].span.end + 1 >= self.units[k].span.start;
         !unit_before
-            && !ends_with_ignore_case(self.first_word(k), "ing")
             && noun.len() > 3
             && noun.ends_with('s')
             && !noun.ends_with("ss")
@@ -1313,6 +1315,15 @@ impl Sentence<'_> {
             group.insert(0, j);
         }
         group
+    }
+
+    /// The group of party unit `p` as holders, when `p` is a state voice.
+    fn voiced_group(&self, p: usize) -> Result<Vec<usize>, &'static str> {
+        if self.units[p].voice {
+            Ok(self.group_right(p))
+        } else {
+            Err(NO_STATE_VOICE)
+        }
     }
 
     fn group_right(&self, i: usize) -> Vec<usize> {

@@ -270,12 +270,13 @@ pub(super) fn resolve_inner_pronouns(text: &str, sentence: Range<usize>, units: 
     let (party, from) = (first.kind, first.span.end);
     let mut inserts = Vec::new();
     for (i, u) in units.iter().enumerate().skip(1) {
-        // Another person between: "he" could be either.
-        let other_person = units[1..i].iter().any(|v| {
-            v.person
+        // Another person between: "he" could be either. Units are read in order, so
+        // only the one just passed can be new.
+        let v = &units[i - 1];
+        let other_person = i > 1
+            && (v.person
                 || v.kind == UnitKind::Unresolved && !v.anaphoric
-                || v.kind == UnitKind::Speaker && !text[v.span.clone()].ends_with('s')
-        });
+                || v.kind == UnitKind::Speaker && !text[v.span.clone()].ends_with('s'));
         if other_person {
             break;
         }
