@@ -70,6 +70,10 @@ ADJUDICATED = {
     "n3316": ([], "unnamed 'government officials' whose state the text does not name are no holder"),
     "n3328": ([("USA", "support", "USA")], "emphasized that he (the holder) did not ...: the holder's own conduct, as n3220"),
     "n3338": ([], "as n0351: the Pope on heaven is no state stance, and confirming it is no claim about a party"),
+    # pool 7 (n3401-n3599 news_pool.py seed 22 with --min-parties 2, n3600-n3758 seed 23
+    # with --min-parties 1), all tune; merged alone and appended like pool 6
+    "n3552": ([("USA", "support", "IRQ")], "undated: 'Mr Abadi' is Iraq's prime minister in the lexicon, dates ignored"),
+    "n3600": ([("NGA", "support", "")], "a death claimed for the third time in four years is contested, not a plain fact"),
 }
 
 
