@@ -18,7 +18,22 @@ impl Sentence<'_> {
                 let tail: Vec<&str> = words(c).rev().take(6).collect();
                 tail.iter().any(|w| word_in(w, &["is", "are", "was", "were"])) && c.contains(',')
             });
+        // "is some sort of nonsense", "are completely and utterly false": words that only
+        // grade the evaluation stand between it and the copula (wordlists.csv
+        // `judgment_lead`).
+        let graded = || {
+            let mut back = words(before).rev();
+            let mut skipped = 0;
+            loop {
+                match back.next() {
+                    Some(w) if skipped < 4 && self.lexicon.in_list("judgment_lead", w) => skipped += 1,
+                    Some(w) => return skipped > 0 && word_in(w, &["is", "are", "was", "were", "be", "been"]),
+                    None => return false,
+                }
+            }
+        };
         listed
+            || graded()
             || self.words_before(start, 3).iter().any(|w| {
                 matches!(
                     *w,

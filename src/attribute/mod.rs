@@ -810,11 +810,22 @@ impl Sentence<'_> {
         // supports the deal": an open question or a condition asserts nothing.
         let lead = &self.lower[..self.units[k].span.start - self.sentence.start];
         let open = words(lead).rev().take(6).any(|w| matches!(w, "whether" | "if"));
+        // "which can veto any plan": an ability asserts nothing; "we can confirm that"
+        // is a statement all the same.
+        let confirm = matches!(self.units[k].kind, UnitKind::Cue(c) if self.lexicon.cue(c).cue == "confirm");
+        // In lower case only: "Theresa May insisted".
+        let ability = || {
+            words(self.gap(self.sentence.start, self.units[k].span.start))
+                .rev()
+                .take(3)
+                .any(|w| matches!(w, "can" | "may"))
+        };
         promise
             || open
             || before
                 .iter()
                 .any(|w| matches!(*w, "would" | "could" | "might" | "should" | "will" | "shall" | "must"))
+            || (!confirm && ability())
     }
 
     /// A party right after a locative preposition is a place or complement, not a subject.

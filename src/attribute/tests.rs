@@ -1473,3 +1473,41 @@ fn a_participle_with_no_object_before_of_or_for_is_passive() {
         [triple("USA", "dispute", "")]
     );
 }
+
+#[test]
+fn her_as_an_object_is_someone_else() {
+    assert_eq!(
+        claims("President Barack Obama endorsed her – they appeared together on the campaign trail."),
+        [triple("USA", "support", "")]
+    );
+    assert_eq!(claims("Obama accused her of lying."), [triple("USA", "dispute", "")]);
+    assert_eq!(claims("Merkel defended her policy."), [triple("DEU", "support", "DEU")]);
+}
+
+#[test]
+fn words_that_grade_an_evaluation_keep_it_predicated() {
+    assert_eq!(
+        claims("\"This is some sort of nonsense,\" said Dmitry Peskov, press secretary for Putin."),
+        [triple("RUS", "dispute", "")]
+    );
+    assert_eq!(
+        claims("India said the American claims were completely and utterly false."),
+        [triple("IND", "dispute", "USA")]
+    );
+}
+
+#[test]
+fn an_ability_asserts_nothing_but_can_confirm_does() {
+    assert_eq!(
+        claims("The US, which can veto any plan to sell IMF gold, said it is looking at other ways."),
+        Vec::<(String, String, String)>::new()
+    );
+    assert_eq!(
+        claims("Theresa May insisted that leaving the bloc was Britain's own sovereign choice."),
+        [triple("GBR", "support", "GBR")]
+    );
+    assert_eq!(
+        claims("The Pentagon can confirm that Pakistan helped in the raid."),
+        [triple("USA", "support", "PAK")]
+    );
+}

@@ -100,6 +100,7 @@ pub(super) fn words(s: &str) -> Words<'_> {
 /// The iterator of [`words`]: a byte table for ASCII rather than `str::split` with a
 /// character predicate, which cost about four times as much; attribution looks at the
 /// words around every unit.
+#[derive(Clone)]
 pub(super) struct Words<'s> {
     s: &'s str,
     /// What is left to read, in bytes: every word of `s` inside it, and only those.
@@ -212,14 +213,37 @@ pub(super) fn has_conjunction(gap: &str) -> bool {
 
 /// A possessive that refers back to the holder: "defended its prerogative". "their"
 /// counts only for a plural holder ("the Hungarian government questioned their usefulness").
+/// "her" is a possessive only with its noun after it: "endorsed her campaign", "praised
+/// her Pakistani counterpart" (a unit right after the gap), never "endorsed her." or
+/// "accused her of": there it is the object, someone other than the subject.
 pub(super) fn has_reflexive(gap: &str, plural_holder: bool) -> bool {
-    words(gap).any(|w| {
-        word_in(
-            w,
-            &["its", "itself", "themselves", "own", "his", "her", "herself", "himself"],
-        ) || (plural_holder && w.eq_ignore_ascii_case("their"))
-    })
+    let mut rest = words(gap);
+    while let Some(w) = rest.next() {
+        if word_in(w, &["its", "itself", "themselves", "own", "his", "herself", "himself"])
+            || (plural_holder && w.eq_ignore_ascii_case("their"))
+        {
+            return true;
+        }
+        if w.eq_ignore_ascii_case("her") {
+            let end = w.as_ptr() as usize - gap.as_ptr() as usize + w.len();
+            let after = &gap[end..];
+            let noun_follows = match rest.clone().next() {
+                Some(next) => after.trim_start().starts_with(next) && !word_in(next, NOT_A_NOUN_AFTER_HER),
+                None => after.trim().is_empty(),
+            };
+            if noun_follows {
+                return true;
+            }
+        }
+    }
+    false
 }
+
+/// Words that show "her" before them is an object pronoun, not a possessive.
+const NOT_A_NOUN_AFTER_HER: &[&str] = &[
+    "and", "or", "but", "for", "to", "as", "in", "on", "at", "with", "by", "from", "over", "after", "before",
+    "because", "when", "while", "that", "of", "about", "into", "against",
+];
 
 /// Where the object noun phrase ends in `gap`: a preposition that makes what follows a
 /// place or complement, a relative or participle clause, or a coordinated new verb.
