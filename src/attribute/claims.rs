@@ -46,15 +46,18 @@ impl Sentence<'_> {
     }
 
     /// The dispute evaluation that the content of support verb `c` predicates ("insisted
-    /// the reports were baseless"), within twelve words and the same scope.
+    /// the reports were baseless"), within twelve words and the same scope, with no comma
+    /// between: "defended the Act, saying it is wrong to ..." defends the Act.
     pub(super) fn content_judgment(&self, c: usize) -> Option<usize> {
         (c + 1..self.units.len())
             .take_while(|&j| self.same_scope(j, c))
             .find(|&j| self.cue_kind(j) == Some(CueKind::Judgment))
             .filter(|&j| {
+                let between = self.gap(self.units[c].span.end, self.units[j].span.start);
                 self.cue_label(j) == Some(Label::Dispute)
                     && self.predicated(j)
-                    && word_count(self.gap(self.units[c].span.end, self.units[j].span.start)) <= 12
+                    && word_count(between) <= 12
+                    && !between.contains(',')
             })
     }
 
@@ -66,12 +69,23 @@ impl Sentence<'_> {
         let speaker = (0..k).rev().take_while(|&j| self.same_scope(j, k)).find(|&j| {
             // "called the reports incorrect": a speech verb's form after a determiner
             // is a noun here.
-            let determined = self.words_before(self.units[j].span.start, 1).first().is_some_and(|w| {
-                matches!(
-                    *w,
-                    "the" | "a" | "an" | "these" | "those" | "such" | "its" | "their" | "his" | "her" | "our"
-                )
-            });
+            // "the American reports": past a party adjective too.
+            let determiner = |at: usize| {
+                self.words_before(at, 1).first().is_some_and(|w| {
+                    matches!(
+                        *w,
+                        "the" | "a" | "an" | "these" | "those" | "such" | "its" | "their" | "his" | "her" | "our"
+                    )
+                })
+            };
+            let adjective = j > 0
+                && self.units[j - 1].adjective
+                && self
+                    .gap(self.units[j - 1].span.end, self.units[j].span.start)
+                    .trim()
+                    .is_empty();
+            let determined =
+                determiner(self.units[j].span.start) || (adjective && determiner(self.units[j - 1].span.start));
             self.is_clause_verb(j) && !self.nominal(j) && !determined
         });
         let predicated = self.predicated(k);
@@ -127,6 +141,7 @@ impl Sentence<'_> {
         let holders = holders.ok_or("no holder for the call or report verb")?;
         let target = (c + 1..k)
             .find(|&j| self.is_party(j) && !holders.contains(&j))
+            .or_else(|| self.judged_for(k))
             .map_or(Side::Empty, |j| Side::Units(self.group_right(j)));
         if target == Side::Empty
             && let Some(maker) = answered
@@ -134,6 +149,15 @@ impl Sentence<'_> {
             return Ok(vec![(holders, None, maker, "answered-claim")]);
         }
         Ok(vec![(holders, None, target, "call-judgment")])
+    }
+
+    /// "said it was wrong for the United States to deliver arms": the party whose
+    /// conduct evaluation `k` judges, right after it as "for X to".
+    fn judged_for(&self, k: usize) -> Option<usize> {
+        let j = k + 1;
+        let lead: Vec<&str> = words(self.gap(self.units[k].span.end, self.units.get(j)?.span.start)).collect();
+        let then = words(self.gap(self.units[j].span.end, self.sentence.end)).next();
+        (self.is_party(j) && matches!(lead[..], ["for"] | ["for", "the"]) && then == Some("to")).then_some(j)
     }
 
     /// `subject` is the subject already found for `k`, if any.

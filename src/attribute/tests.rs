@@ -1511,3 +1511,27 @@ fn an_ability_asserts_nothing_but_can_confirm_does() {
         [triple("USA", "support", "PAK")]
     );
 }
+
+#[test]
+fn wrong_for_a_party_to_act_targets_that_party() {
+    assert_eq!(
+        claims("Turkey's president has said it was wrong for the United States to deliver arms to Kurdish fighters."),
+        [triple("TUR", "dispute", "USA")]
+    );
+    assert_eq!(
+        claims("The Pentagon admitted that the raid had got the wrong location."),
+        Vec::<(String, String, String)>::new()
+    );
+}
+
+#[test]
+fn a_judgment_after_a_comma_leaves_the_support_verb_its_own_claim() {
+    assert_eq!(
+        claims("Tony Blair defended his anti-terror proposals, warning that it would be wrong to wait for an attack."),
+        [triple("GBR", "support", "GBR")]
+    );
+    assert_eq!(
+        claims("India insisted the American reports were baseless."),
+        [triple("IND", "dispute", "USA")]
+    );
+}
