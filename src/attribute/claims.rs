@@ -373,6 +373,25 @@ impl Sentence<'_> {
             return Ok(target);
         }
         if modifier == Modifier::Plain {
+            // "Chad has confirmed it is acting as a mediator": a role the holder confirms
+            // for itself is a position (LABELING.md), not a plain fact.
+            let content_start = self.units[k].span.end;
+            let own_role = (k + 1..self.units.len())
+                .take_while(|&r| self.same_scope(r, k))
+                .find(|&r| self.cue_kind(r) == Some(CueKind::Role))
+                .is_some_and(|r| {
+                    let lead: Vec<&str> = words(self.gap(content_start, self.units[r].span.start)).collect();
+                    let at = usize::from(lead.first().is_some_and(|w| w.eq_ignore_ascii_case("that")));
+                    lead.len() <= at + 6
+                        && lead.get(at).is_some_and(|w| word_in(w, &["it", "they", "we"]))
+                        && self.negated(r).is_none()
+                        && !lead
+                            .iter()
+                            .any(|w| word_in(w, &["not", "no", "never", "would", "will"]))
+                });
+            if own_role {
+                return Ok(Side::SameAsHolder);
+            }
             return Err("confirms a plain fact: no party in its object or content");
         }
         let rest = self.gap(self.units[k].span.end, self.sentence.end);

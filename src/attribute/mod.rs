@@ -1514,8 +1514,19 @@ impl Sentence<'_> {
         // The subject of a "that" clause.
         let that = lower.find(" that ").map(|i| base + i + " that ".len())?;
         let j = (k + 1..self.units.len()).find(|&j| self.units[j].span.start >= that && self.same_scope(j, k))?;
-        (self.is_party(j) && word_count(self.gap(that, self.units[j].span.start)) <= 1)
-            .then(|| Side::Units(self.group_right(j)))
+        // "that a mysterious U.S. raid had sought ...": a party adjective inside the
+        // subject's noun phrase, after a determiner and an adjective.
+        let lead: Vec<&str> = words(self.gap(that, self.units[j].span.start)).collect();
+        let modifier = self.units[j].adjective
+            || words(self.gap(self.units[j].span.end, self.sentence.end))
+                .next()
+                .is_some_and(|w| w.chars().all(char::is_lowercase));
+        let subject = lead.len() <= 1
+            || (modifier
+                && lead.len() <= 3
+                && word_in(lead[0], &["a", "an", "the"])
+                && lead.iter().all(|w| w.chars().all(char::is_lowercase)));
+        (self.is_party(j) && subject).then(|| Side::Units(self.group_right(j)))
     }
 
     fn scope_end(&self, k: usize) -> usize {

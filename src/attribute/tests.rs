@@ -1535,3 +1535,20 @@ fn a_judgment_after_a_comma_leaves_the_support_verb_its_own_claim() {
         [triple("IND", "dispute", "USA")]
     );
 }
+
+#[test]
+fn confirming_a_role_for_oneself_is_a_position() {
+    assert_eq!(
+        claims("Chad has confirmed it is acting as a mediator in the talks to free the girls."),
+        [triple("TCD", "support", "TCD")]
+    );
+    assert_eq!(
+        claims("Qatar confirmed that it would mediate."),
+        Vec::<(String, String, String)>::new()
+    );
+    // A party adjective in the subject of the content.
+    assert_eq!(
+        claims("The Pentagon acknowledged for the first time that a mysterious U.S. raid had sought to rescue him."),
+        [triple("USA", "support", "USA")]
+    );
+}
