@@ -369,14 +369,20 @@ impl Sentence<'_> {
             }
             // "U.S.-backed", "a Chapter VII-supported resolution": glued to the word
             // before by a hyphen ("India - rejected" is a dash).
-            if self.text[..self.units[k].span.start]
-                .strip_suffix(['-', '‑'])
-                .and_then(|t| t.chars().next_back())
-                .is_some_and(|c| c.is_alphanumeric() || c == '.')
+            // "counter-terrorism": glued to the word after, the first half of a compound.
+            let glued_after = self.text[self.units[k].span.end..]
+                .strip_prefix(['-', '‑'])
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_alphabetic);
+            if glued_after
+                || self.text[..self.units[k].span.start]
+                    .strip_suffix(['-', '‑'])
+                    .and_then(|t| t.chars().next_back())
+                    .is_some_and(|c| c.is_alphanumeric() || c == '.')
             {
                 drop(
                     att,
-                    "a hyphenated adjective (\"U.S.-backed\") describes, it takes no stance",
+                    "a hyphenated adjective (\"U.S.-backed\", \"counter-terrorism\") describes, it takes no stance",
                 );
                 continue;
             }
@@ -715,7 +721,9 @@ impl Sentence<'_> {
                 // "who this week criticised", "the spokesman denied": a past form after a
                 // determined word is that word's verb.
                 let past = ends_with_ignore_case(cue_text, "ed");
+                // "Nigeria for its part maintains": a parenthetical, not a noun phrase.
                 !adjective.ends_with("ly")
+                    && *adjective != "part"
                     && !participle
                     && !past
                     && (determiner || preposition)
@@ -1157,7 +1165,13 @@ impl Sentence<'_> {
             return false;
         };
         let unit_before = k > 0 && self.units[k - 1].span.end + 1 >= self.units[k].span.start;
+        // "took turns rebutting": an idiom of the verb group, no subject.
+        let turns = noun == "turns"
+            && words(&before[..before.len() - noun.len() - 1])
+                .next_back()
+                .is_some_and(|w| word_in(w, &["take", "takes", "took", "taking", "taken"]));
         !unit_before
+            && !turns
             && noun.len() > 3
             && noun.ends_with('s')
             && !noun.ends_with("ss")

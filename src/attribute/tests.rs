@@ -1552,3 +1552,31 @@ fn confirming_a_role_for_oneself_is_a_position() {
         [triple("USA", "support", "USA")]
     );
 }
+
+#[test]
+fn for_its_part_and_took_turns_stand_inside_the_verb_group() {
+    assert_eq!(
+        claims("Nigeria for its part maintains that it is conducting ceasefire negotiations."),
+        [triple("NGA", "support", "NGA")]
+    );
+    assert_eq!(
+        claims("The leaders of the United States, Canada and Mexico took turns rebutting the candidate's proposals."),
+        [
+            triple("USA", "dispute", ""),
+            triple("CAN", "dispute", ""),
+            triple("MEX", "dispute", "")
+        ]
+    );
+}
+
+#[test]
+fn counter_is_a_verb_but_not_the_first_half_of_a_compound() {
+    assert_eq!(
+        claims("Homeland Security Secretary Jeh Johnson took to CNN to publicly counter claims made by a congressman."),
+        [triple("USA", "dispute", "")]
+    );
+    assert_eq!(
+        claims("Scotland Yard's counter-terrorism command launched an investigation into the video."),
+        Vec::<(String, String, String)>::new()
+    );
+}
