@@ -97,6 +97,72 @@ impl DateRange {
     }
 }
 
+/// Whether a field named `name` probably holds a date: `publication_date`, `pubDate`,
+/// `timestamp`, `published_at`, `year`...
+///
+/// ```
+/// use stancer::date::looks_like_date_name;
+/// assert!(looks_like_date_name("publication_date") && looks_like_date_name("pubDate"));
+/// assert!(looks_like_date_name("published_at") && looks_like_date_name("year"));
+/// assert!(!looks_like_date_name("publisher") && !looks_like_date_name("title"));
+/// ```
+pub fn looks_like_date_name(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower.contains("date")
+        || lower.contains("time")
+        || lower.ends_with("_at")
+        || ["published", "created", "updated", "issued", "year", "day", "when"].contains(&lower.as_str())
+}
+
+/// Whether `value` reads as a calendar date in a common notation: ISO 8601 (at least a
+/// month), `11/03/2016`, `11.03.2016`, `March 11, 2016`, `11 Mar 2016`, an RFC 2822 date.
+///
+/// ```
+/// use stancer::date::looks_like_date;
+/// for d in ["2016-03-11", "2016-03-11T08:00:00Z", "03/11/2016", "11.03.2016", "March 11, 2016", "Fri, 11 Mar 2016 08:00:00 GMT"] {
+///     assert!(looks_like_date(d), "{d}");
+/// }
+/// for v in ["2016", "breitbart", "12.5", "1/2", "May I ask 2016 questions?"] {
+///     assert!(!looks_like_date(v), "{v}");
+/// }
+/// ```
+pub fn looks_like_date(value: &str) -> bool {
+    let v = value.trim();
+    if v.len() > 40 {
+        return false;
+    }
+    if v.len() >= 7 && DateRange::parse(v).is_ok() {
+        return true;
+    }
+    let numbers: Vec<&str> = v.split(['/', '.', '-']).collect();
+    if numbers.len() == 3
+        && numbers
+            .iter()
+            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        let lens: Vec<usize> = numbers.iter().map(|n| n.len()).collect();
+        return matches!(lens.as_slice(), [1 | 2, 1 | 2, 2 | 4] | [4, 1 | 2, 1 | 2]);
+    }
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let words: Vec<String> = v
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let month = words
+        .iter()
+        .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m) && w.len() <= 9));
+    let year = words
+        .iter()
+        .any(|w| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y)));
+    let day = words
+        .iter()
+        .any(|w| w.len() <= 2 && w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)));
+    month && year && day && words.len() <= 8
+}
+
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,

@@ -1,5 +1,6 @@
 //! Output: claim records and sentence records as CSV or JSON Lines.
 
+use crate::pipeline::ClaimRecord;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -19,10 +20,15 @@ pub struct SentenceRecord {
     pub text: String,
 }
 
-/// Writes records of one type in the chosen format. CSV gets its header row at once, so
-/// that a run with no record still writes a valid table.
+/// Writes records of one type in the chosen format. A CSV header row is written before
+/// the first record, or by [`RecordWriter::finish`] when there was none, so that a run
+/// with no record still writes a valid table, and a run that read nothing writes nothing
+/// ([`RecordWriter::abandon`]).
 pub struct RecordWriter<W: Write> {
     inner: Inner<W>,
+    /// The header row (and the byte order mark) not yet written.
+    header: Option<Vec<String>>,
+    excel: bool,
 }
 
 enum Inner<W: Write> {
@@ -30,28 +36,48 @@ enum Inner<W: Write> {
     Jsonl(W),
 }
 
+/// One cell of a row written with [`RecordWriter::write_row`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell<'a> {
+    Text(&'a str),
+    Owned(String),
+    Number(usize),
+}
+
 impl<W: Write> RecordWriter<W> {
     /// `excel` makes CSV output UTF-8 with a byte order mark and CRLF line ends, which
-    /// spreadsheet programs need to read non-ASCII names correctly.
-    pub fn new(mut out: W, format: OutputFormat, columns: &[&str], excel: bool) -> io::Result<RecordWriter<W>> {
-        let inner = match format {
+    /// spreadsheet programs need to read non-ASCII names correctly, and cuts cells
+    /// longer than a spreadsheet cell holds ([`excel_cell`]).
+    pub fn new<S: AsRef<str>>(out: W, format: OutputFormat, columns: &[S], excel: bool) -> io::Result<RecordWriter<W>> {
+        let (inner, header) = match format {
             OutputFormat::Csv => {
                 let mut builder = csv::WriterBuilder::new();
                 builder.has_headers(false);
                 if excel {
-                    out.write_all("\u{feff}".as_bytes())?;
                     builder.terminator(csv::Terminator::CRLF);
                 }
-                let mut w = builder.from_writer(out);
-                w.write_record(columns).map_err(csv_io)?;
-                Inner::Csv(Box::new(w))
+                let header = columns.iter().map(|c| c.as_ref().to_owned()).collect();
+                (Inner::Csv(Box::new(builder.from_writer(out))), Some(header))
             }
-            OutputFormat::Jsonl => Inner::Jsonl(out),
+            OutputFormat::Jsonl => (Inner::Jsonl(out), None),
         };
-        Ok(RecordWriter { inner })
+        Ok(RecordWriter { inner, header, excel })
+    }
+
+    fn write_header(&mut self) -> io::Result<()> {
+        if let (Some(mut header), Inner::Csv(w)) = (self.header.take(), &mut self.inner) {
+            if self.excel
+                && let Some(first) = header.first_mut()
+            {
+                first.insert(0, '\u{feff}');
+            }
+            w.write_record(&header).map_err(csv_io)?;
+        }
+        Ok(())
     }
 
     pub fn write<T: Serialize>(&mut self, record: &T) -> io::Result<()> {
+        self.write_header()?;
         match &mut self.inner {
             Inner::Csv(w) => w.serialize(record).map_err(csv_io),
             Inner::Jsonl(w) => {
@@ -61,12 +87,115 @@ impl<W: Write> RecordWriter<W> {
         }
     }
 
-    pub fn finish(self) -> io::Result<W> {
+    /// Writes one row of `cells`, named by `columns` in JSON Lines (which must be as
+    /// long). For `excel`, a text cell too long for a spreadsheet is cut with a marker.
+    pub fn write_row<S: AsRef<str>>(&mut self, columns: &[S], cells: &[Cell]) -> io::Result<()> {
+        self.write_header()?;
+        match &mut self.inner {
+            Inner::Csv(w) => {
+                for cell in cells {
+                    match cell {
+                        Cell::Text(t) if self.excel => w.write_field(excel_cell(t).as_ref()),
+                        Cell::Owned(t) if self.excel => w.write_field(excel_cell(t).as_ref()),
+                        Cell::Text(t) => w.write_field(t),
+                        Cell::Owned(t) => w.write_field(t),
+                        Cell::Number(n) => w.write_field(n.to_string()),
+                    }
+                    .map_err(csv_io)?;
+                }
+                w.write_record(None::<&[u8]>).map_err(csv_io)
+            }
+            Inner::Jsonl(w) => {
+                serde_json::to_writer(&mut *w, &JsonRow { columns, cells }).map_err(io::Error::other)?;
+                w.write_all(b"\n")
+            }
+        }
+    }
+
+    /// Writes the header row if no record did, and hands the output back.
+    pub fn finish(mut self) -> io::Result<W> {
+        self.write_header()?;
+        self.abandon()
+    }
+
+    /// Hands the output back with nothing more written: no header row when no record was.
+    pub fn abandon(self) -> io::Result<W> {
         match self.inner {
             Inner::Csv(w) => w.into_inner().map_err(|e| e.into_error()),
             Inner::Jsonl(w) => Ok(w),
         }
     }
+}
+
+/// A row as a JSON object whose keys keep the column order.
+struct JsonRow<'a, S> {
+    columns: &'a [S],
+    cells: &'a [Cell<'a>],
+}
+
+impl<S: AsRef<str>> Serialize for JsonRow<'_, S> {
+    fn serialize<Z: serde::Serializer>(&self, serializer: Z) -> Result<Z::Ok, Z::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.cells.len()))?;
+        for (name, cell) in self.columns.iter().zip(self.cells) {
+            match cell {
+                Cell::Text(t) => map.serialize_entry(name.as_ref(), t)?,
+                Cell::Owned(t) => map.serialize_entry(name.as_ref(), t)?,
+                Cell::Number(n) => map.serialize_entry(name.as_ref(), n)?,
+            }
+        }
+        map.end()
+    }
+}
+
+/// The most characters a spreadsheet cell holds (Excel and LibreOffice Calc), counted in
+/// UTF-16 units as they count them.
+pub const EXCEL_CELL_LIMIT: usize = 32_767;
+
+/// `text` cut to fit a spreadsheet cell, with a marker saying how much was left out; a
+/// longer cell is cut or refused by the program that opens the file, without a word.
+///
+/// ```
+/// let long = "a".repeat(40_000);
+/// let cut = stancer::output::excel_cell(&long);
+/// assert!(cut.encode_utf16().count() <= stancer::output::EXCEL_CELL_LIMIT);
+/// assert!(cut.ends_with("[cut: 7,272 more characters]"));
+/// assert_eq!(stancer::output::excel_cell("short"), "short");
+/// ```
+pub fn excel_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.len() <= EXCEL_CELL_LIMIT || text.encode_utf16().count() <= EXCEL_CELL_LIMIT {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let total = text.chars().count();
+    // Room for the marker, whose number has at most 10 digits and 3 separators.
+    let room = EXCEL_CELL_LIMIT - " … [cut: 0,000,000,000 more characters]".encode_utf16().count();
+    let (mut units, mut end, mut kept) = (0, 0, 0);
+    for (i, ch) in text.char_indices() {
+        if units + ch.len_utf16() > room {
+            break;
+        }
+        units += ch.len_utf16();
+        end = i + ch.len_utf8();
+        kept += 1;
+    }
+    std::borrow::Cow::Owned(format!(
+        "{} … [cut: {} more characters]",
+        &text[..end],
+        thousands(total - kept)
+    ))
+}
+
+/// `n` with commas between thousands: 7,270.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// The I/O error inside a CSV error as it is, so that a closed pipe or a full disk is
@@ -81,8 +210,43 @@ fn csv_io(e: csv::Error) -> io::Error {
     }
 }
 
-/// The columns of the claims table, in the order of [`ClaimRecord`]'s fields.
-pub const CLAIM_COLUMNS: [&str; 13] = [
+/// Which columns the claims table has, in which order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ClaimLayout {
+    /// [`CLAIM_COLUMNS`]: the claim, the parties' names and the sentence first, then
+    /// how it was found.
+    #[default]
+    Default,
+    /// [`LEGACY_CLAIM_COLUMNS`]: the columns and meanings before `holder_name`, `via`
+    /// and `pattern`, for scripts written against them.
+    Legacy,
+}
+
+/// The columns of the claims table. The first five are fixed for scripts that read them.
+pub const CLAIM_COLUMNS: [&str; 17] = [
+    "doc_id",
+    "sentence_id",
+    "holder",
+    "label",
+    "target",
+    "holder_name",
+    "target_name",
+    "sentence",
+    "cue",
+    "holder_text",
+    "target_text",
+    "via",
+    "rule",
+    "pattern",
+    "start",
+    "end",
+    "date",
+];
+
+/// The claims table's columns before issue 22 (`--columns legacy`): `rule` holds the
+/// rule row and the pattern, `target_text` the holder's text when the target is the
+/// holder itself.
+pub const LEGACY_CLAIM_COLUMNS: [&str; 13] = [
     "doc_id",
     "sentence_id",
     "holder",
@@ -97,5 +261,68 @@ pub const CLAIM_COLUMNS: [&str; 13] = [
     "sentence",
     "date",
 ];
+
+impl ClaimLayout {
+    /// The header row: the layout's columns, then the `kept` field names.
+    pub fn columns(self, kept: &[String]) -> Vec<String> {
+        let fixed: &[&str] = match self {
+            ClaimLayout::Default => &CLAIM_COLUMNS,
+            ClaimLayout::Legacy => &LEGACY_CLAIM_COLUMNS,
+        };
+        fixed
+            .iter()
+            .map(|c| c.to_string())
+            .chain(kept.iter().cloned())
+            .collect()
+    }
+
+    /// Whether `name` is one of the claims table's columns in some layout.
+    pub fn is_column(name: &str) -> bool {
+        CLAIM_COLUMNS.contains(&name) || LEGACY_CLAIM_COLUMNS.contains(&name)
+    }
+
+    /// The cells of `c` in this layout's order, its kept values after them.
+    pub fn cells(self, c: &ClaimRecord) -> Vec<Cell<'_>> {
+        use Cell::{Number, Owned, Text};
+        let mut cells = match self {
+            ClaimLayout::Default => vec![
+                Text(&c.doc_id),
+                Number(c.sentence_id),
+                Text(&c.holder),
+                Text(&c.label),
+                Text(&c.target),
+                Text(&c.holder_name),
+                Text(&c.target_name),
+                Text(&c.sentence),
+                Text(&c.cue),
+                Text(&c.holder_text),
+                Text(&c.target_text),
+                Text(c.via),
+                Text(&c.rule),
+                Text(&c.pattern),
+                Number(c.start),
+                Number(c.end),
+                Text(&c.date),
+            ],
+            ClaimLayout::Legacy => vec![
+                Text(&c.doc_id),
+                Number(c.sentence_id),
+                Text(&c.holder),
+                Text(&c.label),
+                Text(&c.target),
+                Text(&c.cue),
+                Owned(c.rule_and_pattern()),
+                Text(&c.holder_text),
+                Text(c.legacy_target_text()),
+                Number(c.start),
+                Number(c.end),
+                Text(&c.sentence),
+                Text(&c.date),
+            ],
+        };
+        cells.extend(c.kept.iter().map(|k| Text(k)));
+        cells
+    }
+}
 
 pub const SENTENCE_COLUMNS: [&str; 5] = ["doc_id", "sentence_id", "start", "end", "text"];

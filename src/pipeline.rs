@@ -10,8 +10,9 @@ use crate::segment::fold_whitespace;
 use std::ops::Range;
 use std::sync::Arc;
 
-/// One claim as the output shows it: parties by id, texts as they appear, offsets in
-/// characters of the document.
+/// One claim as the output shows it: parties by id and name, texts as they appear,
+/// offsets in characters of the document. [`crate::output::ClaimLayout`] decides which
+/// fields are written, in which order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct ClaimRecord {
     pub doc_id: String,
@@ -19,16 +20,53 @@ pub struct ClaimRecord {
     pub holder: String,
     pub label: String,
     pub target: String,
+    /// The parties' names from parties.csv.
+    pub holder_name: String,
+    pub target_name: String,
     pub cue: String,
+    /// The cue's row in the rule files: `cues.csv:57`.
     pub rule: String,
+    /// The attribution pattern that placed holder and target: `verb-subject-object`.
+    pub pattern: String,
     pub holder_text: String,
+    /// The mention the target was resolved from: a name, or the word that refers back
+    /// to the holder ("its", "itself", "they").
     pub target_text: String,
+    /// How the target was found: see [`target_via`].
+    pub via: &'static str,
     pub start: usize,
     pub end: usize,
     pub sentence: String,
     /// The document date as given in the input, or empty.
     pub date: String,
+    /// The values of the input fields asked for with `--keep`, in that order.
+    pub kept: Vec<String>,
 }
+
+impl ClaimRecord {
+    /// The rule row and the pattern in one, as `eval` reports rules: `cues.csv:57 verb-subject`.
+    pub fn rule_and_pattern(&self) -> String {
+        if self.pattern.is_empty() {
+            self.rule.clone()
+        } else {
+            format!("{} {}", self.rule, self.pattern)
+        }
+    }
+
+    /// `target_text` as the claims table had it before `via`: the holder's text when the
+    /// target is the holder referred to by a pronoun or possessive.
+    pub fn legacy_target_text(&self) -> &str {
+        if REFERS_BACK.contains(&self.via) {
+            &self.holder_text
+        } else {
+            &self.target_text
+        }
+    }
+}
+
+/// The `via` values of a target that is the holder itself, named again by a word that
+/// refers back to it, or (`holder`) by no word the output can point to.
+const REFERS_BACK: [&str; 4] = ["possessive", "reflexive", "pronoun", "holder"];
 
 /// A document's labeling result.
 #[derive(Debug, Clone, Default)]
@@ -114,7 +152,8 @@ impl Pipeline {
 
     /// Runs every stage on `doc`.
     pub fn analyze(&self, doc: &Document) -> Analysis {
-        let sentences = self.sentence_spans(&doc.text);
+        // Windows, as `label_with` cuts them, so that explain and label number alike.
+        let (sentences, _) = self.sentence_windows(&doc.text);
         let mentions = matcher::find_mentions(&self.lexicon, &doc.text, doc.date);
         let mut previous = None;
         let attributions = sentence_mentions(&sentences, &mentions)
@@ -196,29 +235,36 @@ impl Pipeline {
                     end,
                     sentence,
                     date,
+                    kept: doc.kept.clone(),
                     ..ClaimRecord::default()
                 });
                 continue;
             }
             for c in &att.claims {
+                // The pattern never holds a space; a rule file's name might.
+                let (rule, pattern) = c.rule.rsplit_once(' ').unwrap_or((&c.rule, ""));
+                let (target_span, via) = target_via(&doc.text, span, c, pattern);
+                let holder = self.lexicon.party(c.holder);
+                let target = c.target.map(|t| self.lexicon.party(t));
                 claims.push(ClaimRecord {
                     doc_id: doc.id.clone(),
                     sentence_id: i + 1,
-                    holder: self.lexicon.party(c.holder).id.clone(),
+                    holder: holder.id.clone(),
                     label: c.label.to_string(),
-                    target: c.target.map(|t| self.lexicon.party(t).id.clone()).unwrap_or_default(),
+                    target: target.map(|t| t.id.clone()).unwrap_or_default(),
+                    holder_name: holder.name.clone(),
+                    target_name: target.map(|t| t.name.clone()).unwrap_or_default(),
                     cue: doc.text[c.cue.clone()].to_owned(),
-                    rule: c.rule.clone(),
+                    rule: rule.to_owned(),
+                    pattern: pattern.to_owned(),
                     holder_text: doc.text[c.holder_span.clone()].to_owned(),
-                    target_text: c
-                        .target_span
-                        .clone()
-                        .map(|s| doc.text[s].to_owned())
-                        .unwrap_or_default(),
+                    target_text: target_span.map(|s| doc.text[s].to_owned()).unwrap_or_default(),
+                    via,
                     start,
                     end,
                     sentence: sentence.clone(),
                     date: date.clone(),
+                    kept: doc.kept.clone(),
                 });
             }
         }
@@ -245,6 +291,100 @@ pub fn long_sentence_warning(doc: &Document, (start, bytes): (usize, usize)) -> 
         doc.id,
         crate::segment::MAX_SENTENCE_BYTES
     )
+}
+
+/// Where the target of claim `c` (in `sentence`, a span of `text`) was named, and how it
+/// was found:
+/// - `object`: a party named in the cue's object, or by the cue's own words;
+/// - `content`: a party named in the content of an assertion or report ("insisted the
+///   strike was an Indian decision", "said the U.S. had not brokered the truce");
+/// - `claim`: the maker of a claim the cue answers ("a charge Beijing called groundless");
+/// - `modifier`: a party modifying the stance noun ("amplified U.S. credit");
+/// - `possessive`, `reflexive`, `pronoun`: the holder itself, referred to by "its",
+///   "his", "our"..., by "itself", "own"..., or by "it", "they"...: the word is the span;
+/// - `holder`: the holder itself with no such word in the sentence (the holder's span);
+/// - empty, with no span, for a claim without a target.
+///
+/// Attribution keeps only the unit a target came from; the word that made the holder its
+/// own target is found again here, for readers of the table.
+pub fn target_via(
+    text: &str,
+    sentence: &Range<usize>,
+    c: &attribute::Claim,
+    pattern: &str,
+) -> (Option<Range<usize>>, &'static str) {
+    let Some(span) = c.target_span.clone() else {
+        return (None, "");
+    };
+    if c.target == Some(c.holder) && span == c.holder_span {
+        let after = c.cue.end.max(sentence.start)..sentence.end;
+        let before = sentence.start..c.cue.start.min(sentence.end);
+        let outside_holder = |r: &Range<usize>| r.end <= c.holder_span.start || r.start >= c.holder_span.end;
+        let found = [(after.clone(), false), (after, true), (before, true)]
+            .into_iter()
+            .filter_map(|(range, pronouns)| self_reference(text, range, pronouns))
+            .find(|(r, _)| outside_holder(r));
+        return found.map_or((Some(span), "holder"), |(r, via)| (Some(r), via));
+    }
+    let via = match pattern {
+        "verb-content"
+        | "report-role"
+        | "report-negated-role"
+        | "report-negated-subject"
+        | "tail-judgment"
+        | "quote-judgment"
+        | "call-judgment" => "content",
+        "answered-claim" => "claim",
+        "noun-modifier-target" => "modifier",
+        _ => "object",
+    };
+    (Some(span), via)
+}
+
+/// The words that make a holder its own target, and what they are.
+const SELF_WORDS: [(&str, &str); 17] = [
+    ("its", "possessive"),
+    ("his", "possessive"),
+    ("her", "possessive"),
+    ("their", "possessive"),
+    ("our", "possessive"),
+    ("own", "reflexive"),
+    ("itself", "reflexive"),
+    ("himself", "reflexive"),
+    ("herself", "reflexive"),
+    ("themselves", "reflexive"),
+    ("ourselves", "reflexive"),
+    ("it", "pronoun"),
+    ("they", "pronoun"),
+    ("we", "pronoun"),
+    ("he", "pronoun"),
+    ("she", "pronoun"),
+    ("us", "pronoun"),
+];
+
+/// The first word of `text[range]` that refers back to a holder, with its kind; with
+/// `pronouns` false, only a possessive or reflexive word ("said it would defend its
+/// borders": "its" tells more than "it").
+fn self_reference(text: &str, range: Range<usize>, pronouns: bool) -> Option<(Range<usize>, &'static str)> {
+    let part = text.get(range.clone())?;
+    let mut start = None;
+    for (i, ch) in part.char_indices().chain(std::iter::once((part.len(), ' '))) {
+        if ch.is_alphanumeric() {
+            start.get_or_insert(i);
+            continue;
+        }
+        let Some(s) = start.take() else { continue };
+        let word = &part[s..i];
+        let kind = SELF_WORDS
+            .iter()
+            .find(|(w, _)| word.eq_ignore_ascii_case(w))
+            .map(|&(_, kind)| kind)
+            .filter(|&kind| pronouns || kind != "pronoun");
+        if let Some(kind) = kind {
+            return Some((range.start + s..range.start + i, kind));
+        }
+    }
+    None
 }
 
 /// The holder of a sentence's claims when they all have the same one.

@@ -506,7 +506,7 @@ impl Scan<'_> {
             self.cut(n);
             return n;
         }
-        if !is_space(b[k]) {
+        if !self.space_at(k) {
             if j == start + 1 && self.glued_boundary(start, k) {
                 self.cut(k);
             }
@@ -820,12 +820,33 @@ impl Scan<'_> {
             match b[k] {
                 b'\n' => newlines += 1,
                 b' ' | b'\t' | b'\r' | 0x0B | 0x0C => {}
-                0xC2 if self.at(k + 1) == 0xA0 => k += 1,
+                c if c >= 0x80 => match self.unicode_space_len(k) {
+                    0 => break,
+                    len => k += len - 1,
+                },
                 _ => break,
             }
             k += 1;
         }
         (k, newlines)
+    }
+
+    /// Whether a space of any kind starts at `k`: an ASCII one, or a no-break, thin,
+    /// em or other Unicode space, which web text puts after a full stop as often as
+    /// an ASCII one ("thank you.\u{a0}Only one poll").
+    fn space_at(&self, k: usize) -> bool {
+        is_space(self.at(k)) || self.unicode_space_len(k) > 0
+    }
+
+    /// The length in bytes of the non-ASCII whitespace character at `k`, or 0.
+    fn unicode_space_len(&self, k: usize) -> usize {
+        if self.at(k) < 0x80 {
+            return 0;
+        }
+        match self.text.get(k..).and_then(|rest| rest.chars().next()) {
+            Some(c) if c.is_whitespace() => c.len_utf8(),
+            _ => 0,
+        }
     }
 
     /// A list marker ending in the dot at `dot` ("1.", "1.)", "a."): returns

@@ -63,6 +63,11 @@ fn claims_header_lists_the_interface_columns() {
     let out = stancer_in(&root(), &["label", "-"], Some(b"Nothing here."));
     assert_eq!(
         stdout(&out).lines().next().unwrap(),
+        "doc_id,sentence_id,holder,label,target,holder_name,target_name,sentence,cue,holder_text,target_text,via,rule,pattern,start,end,date"
+    );
+    let legacy = stancer_in(&root(), &["label", "-", "--columns", "legacy"], Some(b"Nothing here."));
+    assert_eq!(
+        stdout(&legacy).lines().next().unwrap(),
         "doc_id,sentence_id,holder,label,target,cue,rule,holder_text,target_text,start,end,sentence,date"
     );
 }

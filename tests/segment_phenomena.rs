@@ -343,3 +343,42 @@ fn spans_are_offsets_into_the_original_text() {
     assert_eq!(&text[spans[1].clone()], "My name\tis Jonas.");
     assert_eq!(fold_whitespace(&text[spans[1].clone()]), "My name is Jonas.");
 }
+
+#[test]
+fn no_break_space_after_full_stop_ends_sentence() {
+    assert_eq!(
+        split("Clinton said thank you.\u{a0}Only one poll put her ahead."),
+        ["Clinton said thank you.", "Only one poll put her ahead."]
+    );
+}
+
+#[test]
+fn unicode_spaces_after_terminators_end_sentences() {
+    // Thin, em, narrow no-break and ideographic spaces, after "?", "!" and a closing quote.
+    assert_eq!(
+        split("Who won?\u{2009}Nobody knows! \u{2003}He said “no.”\u{202f}Then\u{3000}it ended.\u{a0}\u{a0}The end."),
+        [
+            "Who won?",
+            "Nobody knows!",
+            "He said “no.”",
+            "Then it ended.",
+            "The end."
+        ]
+    );
+}
+
+#[test]
+fn no_break_space_after_abbreviation_keeps_the_abbreviation_rules() {
+    assert_eq!(
+        split("Mr.\u{a0}Smith met the U.S.\u{a0}envoy in St.\u{a0}Louis."),
+        ["Mr. Smith met the U.S. envoy in St. Louis."]
+    );
+}
+
+#[test]
+fn no_break_space_after_a_lowercase_word_goes_on() {
+    assert_eq!(
+        split("Turnout was about 60 p.c.\u{a0}of voters."),
+        ["Turnout was about 60 p.c. of voters."]
+    );
+}

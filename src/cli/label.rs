@@ -1,9 +1,9 @@
 //! `stancer label`: the claims of every sentence of every document, as CSV or JSON Lines.
 
-use super::{CliError, Output, Reading, Tally, load_pipeline, run_batches};
+use super::{CliError, Output, Reading, Tally, close_writer, load_pipeline, run_batches};
 use clap::Args;
 use stancer::input::{Document, Fields, Format, InputOptions, read_inputs};
-use stancer::output::{CLAIM_COLUMNS, OutputFormat, RecordWriter};
+use stancer::output::{ClaimLayout, OutputFormat, RecordWriter};
 use stancer::pipeline::{SentenceNumbering, long_sentence_warning};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -39,6 +39,18 @@ pub struct LabelArgs {
     /// where text was left out), for corpora with very long sentences. 0 keeps it whole.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub sentence_chars: usize,
+    /// Copy these input fields into every row, as columns after the fixed ones (JSON
+    /// Lines fields, CSV columns; for text files read from a folder, the folders below
+    /// it: `--keep section` on corpus/sport/001.txt gives section "sport").
+    #[arg(long, value_name = "FIELD,...", value_delimiter = ',')]
+    pub keep: Vec<String>,
+    /// Column order: `default` is doc_id, sentence_id, holder, label, target,
+    /// holder_name, target_name, sentence, cue, holder_text, target_text, via, rule,
+    /// pattern, start, end, date; `legacy` is the order before holder_name, via and
+    /// pattern: doc_id, sentence_id, holder, label, target, cue, rule (with the pattern),
+    /// holder_text, target_text, start, end, sentence, date. Kept fields come last.
+    #[arg(long, value_enum, default_value = "default", value_name = "LAYOUT")]
+    pub columns: ClaimLayout,
 }
 
 /// Options shared by the commands that read documents.
@@ -60,6 +72,10 @@ pub struct CommonInput {
     /// Field or column holding the date (ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long, default_value = "date")]
     pub date_field: String,
+    /// Field separator of CSV input (a character, or "tab"). Without it, a `.csv`
+    /// file's header row decides between comma, semicolon and tab.
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
     /// Do not follow symbolic links met while walking a folder (they are reported).
     #[arg(long)]
     pub no_follow: bool,
@@ -75,7 +91,8 @@ impl CommonInput {
                 id: self.id_field.clone(),
                 text: self.text_field.clone(),
                 date: self.date_field.clone(),
-                path_in_id: false,
+                delimiter: self.delimiter,
+                ..Fields::default()
             },
             format: self.input_format,
             no_follow: self.no_follow,
@@ -83,43 +100,87 @@ impl CommonInput {
     }
 }
 
+/// `--date`: the date of the documents that have none of their own.
+pub struct DefaultDate(Option<Document>);
+
+impl DefaultDate {
+    pub fn parse(date: Option<&str>) -> Result<DefaultDate, CliError> {
+        let dated = date
+            .map(|d| Document::new("", "").with_date(d))
+            .transpose()
+            .map_err(|e| CliError::Usage(format!("--date: {e}")))?;
+        Ok(DefaultDate(dated))
+    }
+
+    /// `doc` with the default date, when it has no date and there is a default.
+    pub fn dated(&self, doc: &Document) -> Option<Document> {
+        let dated = self.0.as_ref().filter(|_| doc.date.is_none())?;
+        Some(Document {
+            date: dated.date,
+            date_text: dated.date_text.clone(),
+            ..doc.clone()
+        })
+    }
+}
+
+/// A `--delimiter` value: one ASCII character, or "tab".
+fn parse_delimiter(value: &str) -> Result<u8, String> {
+    match value {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        v if v.len() == 1 && v.is_ascii() => Ok(v.as_bytes()[0]),
+        v => Err(format!("{v:?}: expected one ASCII character, or \"tab\"")),
+    }
+}
+
+/// The `--keep` names, checked: none twice, none that is a column already.
+fn kept_fields(keep: &[String]) -> Result<Vec<String>, CliError> {
+    let mut kept: Vec<String> = Vec::with_capacity(keep.len());
+    for name in keep.iter().map(|k| k.trim()) {
+        if name.is_empty() || kept.iter().any(|k| k == name) {
+            return Err(CliError::Usage(format!(
+                "--keep {}: {}",
+                keep.join(","),
+                if name.is_empty() {
+                    "an empty field name"
+                } else {
+                    "a field named twice"
+                }
+            )));
+        }
+        if ClaimLayout::is_column(name) {
+            return Err(CliError::Usage(format!(
+                "--keep {name}: the claims table has a column {name:?} already"
+            )));
+        }
+        kept.push(name.to_owned());
+    }
+    Ok(kept)
+}
+
 pub fn run(args: LabelArgs) -> Result<Tally, CliError> {
     if args.jobs == Some(0) {
         return Err(CliError::Usage("-j must be at least 1".into()));
     }
     let started = Instant::now();
-    let reading = Reading::new(
-        read_inputs(&args.inputs, args.common.options()),
-        args.common.quiet,
-        args.jobs,
-    );
-    let default_date = match &args.date {
-        Some(d) => Some(
-            Document::new("", "")
-                .with_date(d)
-                .map_err(|e| CliError::Usage(format!("--date: {e}")))?,
-        ),
-        None => None,
-    };
+    let kept = kept_fields(&args.keep)?;
+    let mut options = args.common.options();
+    options.fields.keep = kept.clone();
+    options.fields.dated_by_default = args.date.is_some();
+    let reading = Reading::new(read_inputs(&args.inputs, options), args.common.quiet, args.jobs);
+    let default_date = DefaultDate::parse(args.date.as_deref())?;
     let pipeline = load_pipeline(args.common.rules.as_deref())?;
     let (output, out) = Output::open(args.output.as_deref())?;
     if args.excel && args.format != OutputFormat::Csv {
         return Err(CliError::Usage("--excel applies to CSV output only".into()));
     }
-    let mut writer = RecordWriter::new(out, args.format, &CLAIM_COLUMNS, args.excel)?;
+    let columns = args.columns.columns(&kept);
+    let mut writer = RecordWriter::new(out, args.format, &columns, args.excel)?;
     let mut numbering = SentenceNumbering::default();
     let tally = run_batches(
         reading,
-        |doc| match &default_date {
-            Some(dated) if doc.date.is_none() => {
-                let doc = Document {
-                    date: dated.date,
-                    date_text: dated.date_text.clone(),
-                    ..doc.clone()
-                };
-                pipeline.label_with(&doc, args.all_sentences)
-            }
-            _ => pipeline.label_with(doc, args.all_sentences),
+        |doc| match default_date.dated(doc) {
+            Some(dated) => pipeline.label_with(&dated, args.all_sentences),
+            None => pipeline.label_with(doc, args.all_sentences),
         },
         |doc, mut labeled, tally| {
             tally.items += labeled.claims.iter().filter(|c| !c.label.is_empty()).count();
@@ -131,12 +192,12 @@ pub fn run(args: LabelArgs) -> Result<Tally, CliError> {
                 if args.sentence_chars > 0 {
                     c.sentence = around_cue(&c.sentence, &c.cue, args.sentence_chars);
                 }
-                writer.write(c)
+                writer.write_row(&columns, &args.columns.cells(c))
             })
         },
     )
     .map_err(|e| output.blame(e))?;
-    let out = writer.finish().map_err(|e| output.blame(e.into()))?;
+    let out = close_writer(writer, &tally).map_err(|e| output.blame(e.into()))?;
     output.finish(out, &tally)?;
     eprintln!("{}", tally.summary("label", "claims", started.elapsed().as_secs_f64()));
     Ok(tally)

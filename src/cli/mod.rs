@@ -13,6 +13,7 @@ pub mod summary;
 use indicatif::{ProgressBar, ProgressStyle};
 use stancer::Pipeline;
 use stancer::input::{Document, InputError, Inputs, Item, Record};
+use stancer::output::RecordWriter;
 use stancer::rules::{RuleError, RulePack, Severity};
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -117,6 +118,11 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// Every input failed (a mistyped path): the run has nothing to write.
+    pub fn nothing_read(&self) -> bool {
+        self.documents == 0 && self.skipped > 0
+    }
+
     /// The summary line printed at the end of a run.
     pub fn summary(&self, command: &str, item_name: &str, seconds: f64) -> String {
         let mb = self.bytes as f64 / 1e6;
@@ -124,6 +130,17 @@ impl Tally {
             "stancer {command}: {} documents ({mb:.1} MB) -> {} {item_name} in {seconds:.2}s; {} skipped, {} warnings",
             self.documents, self.items, self.skipped, self.warnings
         )
+    }
+}
+
+/// The output of `writer`, with the header row a table with no record still needs;
+/// none when nothing could be read, so that a mistyped path leaves no table behind,
+/// not even on standard output.
+pub fn close_writer<W: Write>(writer: RecordWriter<W>, tally: &Tally) -> io::Result<W> {
+    if tally.nothing_read() {
+        writer.abandon()
+    } else {
+        writer.finish()
     }
 }
 
@@ -233,8 +250,7 @@ impl Output {
     /// path (yesterday's ten-hour run, say) is left as it was, and the message says so.
     /// A run with some documents read is written, skipped inputs and all (exit 1).
     pub fn finish(self, writer: Box<dyn Write>, tally: &Tally) -> Result<(), CliError> {
-        if tally.documents == 0
-            && tally.skipped > 0
+        if tally.nothing_read()
             && let Target::Atomic { path, .. } = &self.target
         {
             eprintln!(

@@ -1,7 +1,7 @@
 //! `stancer sentences`: the sentence spans of every document, for checking the splitter.
 
 use super::label::CommonInput;
-use super::{CliError, Output, Reading, Tally, load_rules, run_batches};
+use super::{CliError, Output, Reading, Tally, close_writer, load_rules, run_batches};
 use clap::Args;
 use stancer::input::read_inputs;
 use stancer::output::{OutputFormat, RecordWriter, SENTENCE_COLUMNS, SentenceRecord};
@@ -75,7 +75,7 @@ pub fn run(args: SentencesArgs) -> Result<Tally, CliError> {
         },
     )
     .map_err(|e| output.blame(e))?;
-    let out = writer.finish().map_err(|e| output.blame(e.into()))?;
+    let out = close_writer(writer, &tally).map_err(|e| output.blame(e.into()))?;
     output.finish(out, &tally)?;
     eprintln!(
         "{}",

@@ -17,7 +17,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 /// One article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +32,9 @@ pub struct Document {
     pub offset: usize,
     /// Which part of its document this is, counting from 0.
     pub part: u32,
+    /// The values of the fields named by [`Fields::keep`], in that order (empty when a
+    /// record lacks one).
+    pub kept: Vec<String>,
 }
 
 /// A text file larger than this is read and labeled in parts, cut at a blank line where
@@ -49,6 +52,7 @@ impl Document {
             date_text: None,
             offset: 0,
             part: 0,
+            kept: Vec::new(),
         }
     }
 
@@ -133,6 +137,17 @@ pub struct Fields {
     /// Put the file's path before each record's id (`corpus/a.jsonl#17`): set when a run
     /// reads a folder or several inputs, where two files may use the same ids.
     pub path_in_id: bool,
+    /// Fields copied into [`Document::kept`]: JSON Lines fields, CSV columns, or for
+    /// text files found in a folder, the folders below it, one per name.
+    pub keep: Vec<String>,
+    /// The CSV field separator; `None` lets a `.csv` file's header row decide between
+    /// comma, semicolon and tab ([`sniff_delimiter`]).
+    pub delimiter: Option<u8>,
+    /// Documents without a date get one from elsewhere (`label --date`), which the hint
+    /// about an unused date field says.
+    pub dated_by_default: bool,
+    /// Set once the hint about an unused date field is given, so that a run gives it once.
+    pub date_hint_given: Arc<AtomicBool>,
 }
 
 impl Default for Fields {
@@ -142,8 +157,39 @@ impl Default for Fields {
             text: "text".into(),
             date: "date".into(),
             path_in_id: false,
+            keep: Vec::new(),
+            delimiter: None,
+            dated_by_default: false,
+            date_hint_given: Arc::default(),
         }
     }
+}
+
+/// The field separator of a CSV table whose first bytes are `head`: whichever of comma,
+/// semicolon and tab its first line holds most of outside quotes (a table saved by a
+/// spreadsheet with a European locale uses semicolons); comma on a tie.
+///
+/// ```
+/// use stancer::input::sniff_delimiter;
+/// assert_eq!(sniff_delimiter(b"id;text;date\n1;\"a, b\";2025\n"), b';');
+/// assert_eq!(sniff_delimiter(b"id\ttext\n"), b'\t');
+/// assert_eq!(sniff_delimiter(b"text\n"), b',');
+/// ```
+pub fn sniff_delimiter(head: &[u8]) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &b in head {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).rev().max_by_key(|&i| (counts[i], i == 0)).unwrap_or(0);
+    [b',', b';', b'\t'][best]
 }
 
 #[derive(Debug, Clone, Default)]
@@ -183,7 +229,8 @@ pub fn read_inputs(inputs: &[PathBuf], mut options: InputOptions) -> Inputs {
 enum Pending {
     Stdin,
     Arg(PathBuf),
-    File(PathBuf),
+    /// A file, with the folders between the folder argument it was found in and it.
+    File(PathBuf, Vec<String>),
     Ready(Record),
 }
 
@@ -232,10 +279,10 @@ impl Inputs {
                         read: Arc::clone(&self.read),
                     };
                     let reader: Box<dyn BufRead + Send> = Box::new(BufReader::new(stdin));
-                    self.current = Some(records::open(reader, "stdin".into(), format, &self.options.fields));
+                    self.current = Some(records::open(reader, "stdin".into(), format, &self.options.fields, &[]));
                 }
                 Pending::Arg(path) => self.expand(path),
-                Pending::File(path) => self.current = Some(self.open_file(&path)),
+                Pending::File(path, folders) => self.current = Some(self.open_file(&path, &folders)),
             }
         }
     }
@@ -253,7 +300,7 @@ impl Inputs {
         for pending in &self.queue {
             match pending {
                 Pending::Stdin => return None,
-                Pending::Arg(path) | Pending::File(path) => {
+                Pending::Arg(path) | Pending::File(path, _) => {
                     for entry in walk(path, !self.options.no_follow).flatten() {
                         // A file named as an argument is read whatever its name.
                         let read = entry.depth() == 0 || !is_expectations(&entry);
@@ -288,7 +335,8 @@ impl Inputs {
                                     e.path().display()
                                 ))));
                             } else {
-                                found.push(Pending::File(e.into_path()));
+                                let folders = folders_between(&path, e.path());
+                                found.push(Pending::File(e.into_path(), folders));
                             }
                         }
                         Ok(e) if e.path_is_symlink() => found.push(Pending::Ready(Record::Note(format!(
@@ -314,11 +362,12 @@ impl Inputs {
                     self.queue.push_front(item);
                 }
             }
-            Ok(_) => self.queue.push_front(Pending::File(path)),
+            Ok(_) => self.queue.push_front(Pending::File(path, Vec::new())),
         }
     }
 
-    fn open_file(&self, path: &Path) -> Box<dyn Iterator<Item = Item> + Send> {
+    /// `folders` are the names of the folders between the folder argument and the file.
+    fn open_file(&self, path: &Path, folders: &[String]) -> Box<dyn Iterator<Item = Item> + Send> {
         let shown = path.display().to_string();
         let name = path
             .file_name()
@@ -346,8 +395,18 @@ impl Inputs {
         } else {
             Box::new(BufReader::with_capacity(1 << 16, file))
         };
-        records::open(reader, shown, format, &self.options.fields)
+        records::open(reader, shown, format, &self.options.fields, folders)
     }
+}
+
+/// The names of the folders between `root` and the file `path` below it.
+fn folders_between(root: &Path, path: &Path) -> Vec<String> {
+    let below = path.strip_prefix(root).ok().and_then(Path::parent);
+    below.map_or_else(Vec::new, |p| {
+        p.components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect()
+    })
 }
 
 /// The entries of a folder in sorted order, hidden files and folders left out.

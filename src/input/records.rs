@@ -8,11 +8,21 @@ use std::sync::Arc;
 
 type Stream = Box<dyn Iterator<Item = Item> + Send>;
 
-pub(super) fn open(reader: Box<dyn BufRead + Send>, path: String, format: Format, fields: &Fields) -> Stream {
+/// `folders` are those between the folder argument and a text file: its kept values.
+pub(super) fn open(
+    mut reader: Box<dyn BufRead + Send>,
+    path: String,
+    format: Format,
+    fields: &Fields,
+    folders: &[String],
+) -> Stream {
     match format {
         Format::Text => Box::new(
             TextParts {
                 reader,
+                kept: (0..fields.keep.len())
+                    .map(|i| folders.get(i).cloned().unwrap_or_default())
+                    .collect(),
                 path,
                 carry: Vec::new(),
                 line: 1,
@@ -30,9 +40,73 @@ pub(super) fn open(reader: Box<dyn BufRead + Send>, path: String, format: Format
             fields: Arc::new(fields.clone()),
             done: false,
             buffer: Vec::new(),
+            hinted: false,
+            queued: None,
         }),
-        Format::Csv => Box::new(table(reader, path, b',', fields).map(Item::Ready)),
-        Format::Tsv => Box::new(table(reader, path, b'\t', fields).map(Item::Ready)),
+        Format::Csv => {
+            let delimiter = fields
+                .delimiter
+                .unwrap_or_else(|| super::sniff_delimiter(reader.fill_buf().unwrap_or_default()));
+            Box::new(table(reader, path, delimiter, fields).map(Item::Ready))
+        }
+        Format::Tsv => {
+            let delimiter = fields.delimiter.unwrap_or(b'\t');
+            Box::new(table(reader, path, delimiter, fields).map(Item::Ready))
+        }
+    }
+}
+
+/// The warning for records that carry a date under a name other than the date field's,
+/// once a run ([`Fields::date_hint_given`]): without it, every "Trump" of a 2016 corpus
+/// counts for the United States, and nothing says why. `record` is a record's fields
+/// and their values (`None` for one that is no string or number).
+fn date_field_hint(record: &[(String, Option<String>)], fields: &Fields, path: &str, line: u64) -> Option<Record> {
+    if fields.date_hint_given.load(std::sync::atomic::Ordering::Relaxed)
+        || record.iter().any(|(name, _)| *name == fields.date)
+    {
+        return None;
+    }
+    let others = || {
+        record
+            .iter()
+            .filter(|(name, value)| *name != fields.id && *name != fields.text && value.is_some())
+    };
+    let (name, _) = others()
+        .find(|(name, _)| crate::date::looks_like_date_name(name))
+        .or_else(|| others().find(|(_, value)| value.as_deref().is_some_and(crate::date::looks_like_date)))?;
+    fields.date_hint_given.store(true, std::sync::atomic::Ordering::Relaxed);
+    let then = if fields.dated_by_default {
+        "until then documents take the date of --date"
+    } else {
+        "until then leaders are matched without dates (\"Trump\" counts for the United States in any year)"
+    };
+    Some(Record::Warning(problem(
+        path,
+        Some(line),
+        format!(
+            "records have `{name}` and no `{}`; pass --date-field {} to use it; {then}",
+            fields.date,
+            shell_word(name)
+        ),
+    )))
+}
+
+/// `name` as one word of a shell command: quoted when it holds anything but letters,
+/// digits, `_`, `-` and `.`.
+fn shell_word(name: &str) -> String {
+    if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || "_-.".contains(c)) {
+        name.to_owned()
+    } else {
+        format!("'{}'", name.replace('\'', "'\\''"))
+    }
+}
+
+/// A kept field's value as a cell: a string as it is, `null` empty, anything else as JSON.
+fn kept_value(value: Option<serde_json::Value>) -> String {
+    match value {
+        None | Some(serde_json::Value::Null) => String::new(),
+        Some(serde_json::Value::String(s)) => s,
+        Some(other) => other.to_string(),
     }
 }
 
@@ -69,6 +143,8 @@ fn strip_bom(s: &str) -> &str {
 struct TextParts {
     reader: Box<dyn BufRead + Send>,
     path: String,
+    /// The kept values of every part: the folders the file is in.
+    kept: Vec<String>,
     /// Bytes read past the last cut.
     carry: Vec<u8>,
     /// The line the next part starts on, for warnings.
@@ -115,6 +191,7 @@ impl Iterator for TextParts {
         let (text, warning) = decode(bytes, &self.path, self.line);
         let text = if self.part == 0 { strip_bom(&text) } else { &text };
         let mut doc = Document::new(self.path.clone(), text);
+        doc.kept = self.kept.clone();
         doc.offset = self.offset;
         doc.part = self.part;
         self.offset += doc.text.chars().count();
@@ -171,6 +248,7 @@ fn in_parts(doc: Document) -> Vec<Record> {
             date_text: doc.date_text.clone(),
             offset,
             part: parts.len() as u32,
+            kept: doc.kept.clone(),
         }));
         offset += text.chars().count();
         rest = after;
@@ -184,8 +262,12 @@ fn dated(doc: Document, date: Option<&str>, path: &str, line: u64) -> (Document,
         None => (doc, None),
         Some(d) => match doc.clone().with_date(d) {
             Ok(doc) => (doc, None),
+            // The date column still shows it as given, so that the rows can be traced.
             Err(e) => (
-                doc,
+                Document {
+                    date_text: Some(d.to_owned()),
+                    ..doc
+                },
                 Some(Record::Warning(problem(
                     path,
                     Some(line),
@@ -205,12 +287,44 @@ struct JsonLines {
     fields: Arc<Fields>,
     done: bool,
     buffer: Vec<u8>,
+    /// Whether the first record was checked for a date under another name.
+    hinted: bool,
+    /// The first record, held back behind the warning about its date field.
+    queued: Option<Item>,
+}
+
+impl JsonLines {
+    /// The date hint for the first record of the file, read here on the reading side
+    /// so that it comes once, before that record, whatever the threads.
+    fn first_record_hint(&mut self) -> Option<Record> {
+        if self.hinted || self.buffer.iter().all(u8::is_ascii_whitespace) {
+            return None;
+        }
+        self.hinted = true;
+        let text = std::str::from_utf8(&self.buffer).ok()?;
+        let record: serde_json::Map<String, serde_json::Value> = serde_json::from_str(strip_bom(text.trim())).ok()?;
+        let pairs: Vec<(String, Option<String>)> = record
+            .into_iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    serde_json::Value::String(s) => Some(s),
+                    serde_json::Value::Number(n) => Some(n.to_string()),
+                    _ => None,
+                };
+                (name, value)
+            })
+            .collect();
+        date_field_hint(&pairs, &self.fields, &self.path, self.line)
+    }
 }
 
 impl Iterator for JsonLines {
     type Item = Item;
 
     fn next(&mut self) -> Option<Item> {
+        if let Some(item) = self.queued.take() {
+            return Some(item);
+        }
         if self.done {
             return None;
         }
@@ -221,7 +335,8 @@ impl Iterator for JsonLines {
             Ok(0) => None,
             Ok(_) => {
                 self.line += 1;
-                Some(Item::Json(JsonLine {
+                let hint = self.first_record_hint();
+                let item = Item::Json(JsonLine {
                     path: Arc::clone(&self.path),
                     line: self.line,
                     // A long line takes the buffer with it rather than being held twice.
@@ -230,7 +345,14 @@ impl Iterator for JsonLines {
                         false => self.buffer.clone(),
                     },
                     fields: Arc::clone(&self.fields),
-                }))
+                });
+                match hint {
+                    Some(warning) => {
+                        self.queued = Some(item);
+                        Some(Item::Ready(warning))
+                    }
+                    None => Some(item),
+                }
             }
             Err(e) => {
                 self.done = true;
@@ -318,7 +440,9 @@ fn parse_json(line: &str, path: &str, number: u64, fields: &Fields) -> (Record, 
         Some(serde_json::Value::Number(n)) => Some(basic_date(&n.to_string())),
         Some(other) => Some(other.to_string()),
     };
-    let (doc, warning) = dated(Document::new(id, text), date.as_deref(), path, number);
+    let mut doc = Document::new(id, text);
+    doc.kept = record.kept.into_iter().map(kept_value).collect();
+    let (doc, warning) = dated(doc, date.as_deref(), path, number);
     match warning {
         // The warning first, so messages come in line order before the document.
         Some(w) => (w, Some(Record::Doc(doc))),
@@ -336,13 +460,14 @@ fn basic_date(s: &str) -> String {
     }
 }
 
-/// The three fields a JSON Lines record is read for. Every other field is skipped
-/// unparsed: records often carry metadata as large as the text.
+/// The fields a JSON Lines record is read for: text, id, date and the kept ones. Every
+/// other field is skipped unparsed: records often carry metadata as large as the text.
 #[derive(Default)]
 struct Wanted {
     text: Option<serde_json::Value>,
     id: Option<serde_json::Value>,
     date: Option<serde_json::Value>,
+    kept: Vec<Option<serde_json::Value>>,
 }
 
 struct WantedFields<'a>(&'a Fields);
@@ -363,19 +488,31 @@ impl<'de> serde::de::Visitor<'de> for WantedFields<'_> {
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Wanted, A::Error> {
-        let mut wanted = Wanted::default();
+        let mut wanted = Wanted {
+            kept: vec![None; self.0.keep.len()],
+            ..Wanted::default()
+        };
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            let kept = self.0.keep.iter().position(|k| *k == key);
             let slot = if key == self.0.text {
                 &mut wanted.text
             } else if key == self.0.id {
                 &mut wanted.id
             } else if key == self.0.date {
                 &mut wanted.date
+            } else if let Some(i) = kept {
+                wanted.kept[i] = Some(map.next_value()?);
+                continue;
             } else {
                 map.next_value::<serde::de::IgnoredAny>()?;
                 continue;
             };
-            *slot = Some(map.next_value()?);
+            let value: serde_json::Value = map.next_value()?;
+            // A field both kept and read as the id (`--keep` of the id field, say).
+            if let Some(i) = kept {
+                wanted.kept[i] = Some(value.clone());
+            }
+            *slot = Some(value);
         }
         Ok(wanted)
     }
@@ -418,10 +555,32 @@ fn table(
     let id_col = column(&fields.id);
     let path_in_id = fields.path_in_id;
     let date_col = column(&fields.date);
+    let kept_cols: Vec<Option<usize>> = fields.keep.iter().map(|k| column(k)).collect();
+    let missing: Vec<&str> = fields
+        .keep
+        .iter()
+        .zip(&kept_cols)
+        .filter(|(_, col)| col.is_none())
+        .map(|(k, _)| k.as_str())
+        .collect();
+    // Reported once, not on every row: the header lacks the column.
+    let mut header_warning = (!missing.is_empty()).then(|| {
+        Record::Warning(problem(
+            &path,
+            Some(1),
+            format!(
+                "no column {} to keep (columns: {}); its cells are left empty",
+                missing.join(", "),
+                names.join(", ")
+            ),
+        ))
+    });
+    let fields = fields.clone();
     let mut row = 0u64;
     Box::new(csv.into_byte_records().flat_map(move |result| {
         row += 1;
         let mut out = Vec::with_capacity(2);
+        out.extend(header_warning.take());
         let record = match result {
             Ok(r) => r,
             Err(e) => {
@@ -453,7 +612,20 @@ fn table(
             None => format!("{path}:{line}"),
         };
         let date = date_col.and_then(&mut field);
-        let (doc, warning) = dated(Document::new(id, text), date.as_deref(), &path, line);
+        let mut doc = Document::new(id, text);
+        doc.kept = kept_cols
+            .iter()
+            .map(|col| col.and_then(&mut field).unwrap_or_default())
+            .collect();
+        if row == 1 {
+            let pairs: Vec<(String, Option<String>)> = names
+                .iter()
+                .zip(record.iter())
+                .map(|(name, value)| (name.clone(), Some(String::from_utf8_lossy(value).into_owned())))
+                .collect();
+            out.extend(date_field_hint(&pairs, &fields, &path, line));
+        }
+        let (doc, warning) = dated(doc, date.as_deref(), &path, line);
         out.extend(warning);
         out.extend(in_parts(doc));
         out
