@@ -525,7 +525,8 @@ fn bounded(text: &str, span: &Range<usize>) -> bool {
 }
 
 /// The search the scanner replaces: an unanchored leftmost-longest search that
-/// resumes after an accepted match, or at the next word start after a rejected one.
+/// resumes after an accepted match; after a rejected one, the shorter patterns at the
+/// same place are offered, longest first, and then the search goes on at the next word.
 fn unanchored_matches(patterns: &[String], text: &str) -> Vec<(Range<usize>, usize)> {
     let ac = aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
@@ -538,6 +539,22 @@ fn unanchored_matches(patterns: &[String], text: &str) -> Vec<(Range<usize>, usi
         if bounded(text, &m.range()) {
             out.push((m.range(), m.pattern().as_usize()));
             pos = m.end();
+            continue;
+        }
+        let rest = &text.as_bytes()[m.start()..];
+        let mut shorter: Vec<usize> = (0..patterns.len())
+            .filter(|&p| {
+                let len = patterns[p].len();
+                len < m.len() && rest.len() >= len && rest[..len].eq_ignore_ascii_case(patterns[p].as_bytes())
+            })
+            .collect();
+        shorter.sort_by_key(|&p| std::cmp::Reverse(patterns[p].len()));
+        if let Some(p) = shorter
+            .into_iter()
+            .find(|&p| bounded(text, &(m.start()..m.start() + patterns[p].len())))
+        {
+            out.push((m.start()..m.start() + patterns[p].len(), p));
+            pos = m.start() + patterns[p].len();
         } else {
             let rest = &text[m.start()..];
             let word_len: usize = rest

@@ -184,32 +184,7 @@ enum Side {
     Empty,
 }
 
-/// Words after which a stance word is a noun ("the dispute", "their support", "in disputes").
-/// Capitalized words that may follow a holder without being part of its name
-/// ("Washington Thursday rejected").
-const CALENDAR_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-];
+use crate::matcher::CALENDAR_WORDS;
 
 /// Why a party unit that is not a state voice ([`Unit::voice`]) gives no holder.
 const NO_STATE_VOICE: &str =
@@ -219,6 +194,7 @@ const NO_STATE_VOICE: &str =
 /// Mail") gives no holder.
 const OWNS_A_NAME: &str = "a possessive before another name (\"France's Suez\") owns it; the name is the subject";
 
+/// Words after which a stance word is a noun ("the dispute", "their support", "in disputes").
 const NOUN_MARKERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "any", "some", "its", "their", "his", "her", "our", "my",
     "your", "such", "no", "of", "in", "on", "for", "with", "without", "by", "from", "into", "amid", "after", "before",

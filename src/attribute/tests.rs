@@ -1580,3 +1580,39 @@ fn counter_is_a_verb_but_not_the_first_half_of_a_compound() {
         Vec::<(String, String, String)>::new()
     );
 }
+
+#[test]
+fn a_person_introduced_with_a_state_office_speaks_for_it_later_by_name() {
+    let text = "Indian army spokesman Colonel Sofiya Qureshi briefed reporters. Qureshi denied the \
+                Pakistani claims. Sofiya Qureshi later rejected the Pakistani account.";
+    assert_eq!(
+        claims(text),
+        [triple("IND", "dispute", "PAK"), triple("IND", "dispute", "PAK")]
+    );
+    // In apposition, closed by a comma.
+    assert_eq!(
+        claims("Pakistan's foreign ministry spokesperson, Shafqat Ali Khan, spoke. Khan rejected the Indian claims."),
+        [triple("PAK", "dispute", "IND")]
+    );
+    // A non-state group between the demonym and the body introduces nobody.
+    assert_eq!(
+        claims("Pakistani Taliban spokesman Muhammad Khurasani spoke. Khurasani rejected the Indian claims."),
+        Vec::<(String, String, String)>::new()
+    );
+    // The same surname introduced for two parties is nobody's.
+    assert_eq!(
+        claims(
+            "Indian army spokesman Colonel Ravi Khan spoke. Pakistani army spokesman Major Ali Khan spoke. Khan rejected the claims."
+        ),
+        Vec::<(String, String, String)>::new()
+    );
+}
+
+#[test]
+fn a_lower_case_variant_of_a_longer_alias_keeps_its_shorter_one() {
+    // "Indian army" is not the alias "Indian Army", but "Indian" is a demonym.
+    assert_eq!(
+        claims("The Indian army spokesman denied the claims."),
+        [triple("IND", "dispute", "")]
+    );
+}

@@ -148,6 +148,10 @@ fn explain(pipeline: &Pipeline, doc: &Document, before: usize) -> String {
             let shown = &text[m.span.clone()];
             let possessive = if m.possessive { " (possessive)" } else { "" };
             let line = match m.kind {
+                MentionKind::Actor { party, alias } if lexicon.is_introduced(alias) => format!(
+                    "actor    {shown:?} -> {}{possessive}  [a person introduced earlier in the document]",
+                    lexicon.party(party).id
+                ),
                 MentionKind::Actor { party, alias } => {
                     let a = lexicon.alias(alias);
                     format!(

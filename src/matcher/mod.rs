@@ -50,6 +50,32 @@ pub struct Mention {
     pub tail: usize,
 }
 
+/// Capitalized words that may follow a holder without being part of its name
+/// ("Washington Thursday rejected"), and that are never a person's name.
+pub(crate) const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+];
+
 /// Every mention in `text`, in order, non-overlapping.
 ///
 /// ```
@@ -184,6 +210,16 @@ fn add_surname_mentions(lexicon: &Lexicon, text: &str, mentions: &mut Vec<Mentio
             None => surnames.push((surname, m.span.end, m.kind)),
         }
     }
+    for (name, after, kind) in introduced_people(lexicon, text, mentions) {
+        let MentionKind::Actor { party, .. } = kind else {
+            continue;
+        };
+        match surnames.iter().find(|(s, _, _)| *s == name) {
+            Some((_, _, MentionKind::Actor { party: p, .. })) if *p != party => ambiguous.push(name),
+            Some(_) => {}
+            None => surnames.push((name, after, kind)),
+        }
+    }
     surnames.retain(|(surname, _, _)| !ambiguous.contains(surname));
     let mut added = Vec::new();
     let mut consider = |span: Range<usize>, kind: MentionKind| {
@@ -233,9 +269,117 @@ fn add_surname_mentions(lexicon: &Lexicon, text: &str, mentions: &mut Vec<Mentio
         }
     }
     if !added.is_empty() {
+        // A full name and its surname both match "Sofiya Qureshi": the longer one wins.
+        added.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        added.dedup_by(|later, kept| later.span.start < kept.tail);
         mentions.extend(added);
         mentions.sort_by_key(|m| m.span.start);
     }
+}
+
+/// People a document introduces with their office, who are in no rule file: "Indian army
+/// spokesman Colonel Sofiya Qureshi", "Pakistan's foreign ministry spokesperson, Shafqat
+/// Ali Khan,". A party, then state-body words, then (after any titles) a name of two to
+/// four capitalized words: later in the document the full name and the surname speak for
+/// that party, as a known leader's surname does. Gives (name, where the search starts,
+/// kind) for the full name and the surname.
+fn introduced_people<'t>(lexicon: &Lexicon, text: &'t str, mentions: &[Mention]) -> Vec<(&'t str, usize, MentionKind)> {
+    let mut out = Vec::new();
+    for (b, body) in mentions.iter().enumerate() {
+        if !matches!(body.kind, MentionKind::Body { .. }) || body.possessive {
+            continue;
+        }
+        // Back over the body words to the party that owns them.
+        let mut h = b;
+        while h > 0
+            && matches!(mentions[h - 1].kind, MentionKind::Body { .. })
+            && text[mentions[h - 1].tail..mentions[h].span.start].trim().is_empty()
+        {
+            h -= 1;
+        }
+        let Some(head) = h.checked_sub(1).map(|h| &mentions[h]) else {
+            continue;
+        };
+        let MentionKind::Actor { party, alias } = head.kind else {
+            continue;
+        };
+        if !matches!(
+            lexicon.alias(alias).rule.kind.as_str(),
+            "name" | "short" | "demonym" | "capital" | "body" | "org"
+        ) {
+            continue;
+        }
+        // "Pakistan's Information Minister", "the Iraqi health ministry": as many words
+        // between as a unit joins ("Pakistani Taliban spokesman" joins none).
+        let gap: Vec<&str> = text[head.tail..mentions[h].span.start].split_whitespace().collect();
+        let joined = if head.possessive {
+            gap.len() <= 2 && gap.iter().all(|w| w.chars().all(char::is_alphabetic))
+        } else {
+            gap.is_empty() || (gap.len() == 1 && gap[0].chars().all(char::is_lowercase))
+        };
+        if !joined {
+            continue;
+        }
+        // The name: after a space, or after a comma when a comma closes it (apposition).
+        let rest = &text[body.tail..];
+        let (apposition, rest) = match (rest.strip_prefix(", "), rest.strip_prefix(' ')) {
+            (Some(r), _) => (true, r),
+            (None, Some(r)) => (false, r),
+            (None, None) => continue,
+        };
+        let mut name_start = None;
+        let mut end = 0;
+        let mut count = 0;
+        for word in rest.split(' ') {
+            let at = word.as_ptr() as usize - text.as_ptr() as usize;
+            let bare = word.trim_end_matches([',', '.', ';', ':']);
+            let capitalized = bare.chars().next().is_some_and(char::is_uppercase)
+                && bare.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
+            if !capitalized || word_in_list(bare, CALENDAR_WORDS) {
+                break;
+            }
+            // Titles only before the name: "Colonel Sofiya Qureshi", "Gen. Asim Munir".
+            if name_start.is_some() || !lexicon.in_list("title_word", bare) {
+                name_start.get_or_insert(at);
+                count += 1;
+            }
+            end = at + bare.len();
+            // A name ends at its punctuation.
+            if bare.len() < word.len() || count == 4 {
+                break;
+            }
+        }
+        let Some(name_start) = name_start else {
+            continue;
+        };
+        if !(2..=4).contains(&count) || (apposition && !text[end..].starts_with(',')) {
+            continue;
+        }
+        // A known person, or a mention inside the name ("Shehbaz Sharif"), is the rule
+        // files' business.
+        if mentions
+            .iter()
+            .any(|m| m.span.start >= name_start && m.span.start < end)
+        {
+            continue;
+        }
+        let full = &text[name_start..end];
+        let surname = &full[full.rfind(' ').map_or(0, |i| i + 1)..];
+        if surname.chars().count() < 3 {
+            continue;
+        }
+        let kind = MentionKind::Actor {
+            party,
+            alias: lexicon.introduced_alias(party),
+        };
+        out.push((full, end, kind));
+        out.push((surname, end, kind));
+    }
+    out
+}
+
+fn word_in_list(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// A pattern that begins (ends) with a letter or digit must not continue a word on that

@@ -177,14 +177,19 @@ impl Scanner {
         let mut next_inner = inner.next().unwrap_or(usize::MAX);
         // Nothing may start before `resume`: it is inside an accepted match.
         let mut resume = 0;
+        // The longest pattern first; when it is turned down, the shorter ones at the same
+        // place: "Indian army" is not the alias "Indian Army", but "Indian" is a demonym.
         let mut offer = |start: usize, resume: &mut usize| {
             if start < *resume {
                 return;
             }
-            if let Some((end, pattern)) = self.longest_at(bytes, start)
-                && let Some(end) = found(start..end, pattern)
-            {
-                *resume = end;
+            let mut found_here = [(0, 0); PATTERNS_AT_ONE_PLACE];
+            let n = self.matches_at(bytes, start, &mut found_here);
+            for &(end, pattern) in found_here[..n].iter().rev() {
+                if let Some(end) = found(start..end, pattern) {
+                    *resume = end;
+                    return;
+                }
             }
         };
         // A word that begins only longer patterns waits for the next word's hash, and is
@@ -249,12 +254,13 @@ impl Scanner {
         (word & (1 << (bit % 64)) != 0, word & (1 << ((bit ^ 1) % 64)) != 0)
     }
 
-    /// The end and index of the longest pattern starting at `start`.
+    /// The ends and indices of the patterns starting at `start`, shortest first, in
+    /// `out` (the longest ones when there are more): how many.
     #[inline]
-    fn longest_at(&self, bytes: &[u8], start: usize) -> Option<(usize, usize)> {
+    fn matches_at(&self, bytes: &[u8], start: usize, out: &mut [(usize, usize); PATTERNS_AT_ONE_PLACE]) -> usize {
         let automaton = &self.automaton;
         let mut state = self.start;
-        let mut longest = None;
+        let mut n = 0;
         for (at, &byte) in bytes.iter().enumerate().skip(start) {
             state = automaton.next_state(Anchored::Yes, state, byte.to_ascii_lowercase());
             if automaton.is_special(state) {
@@ -269,14 +275,23 @@ impl Scanner {
                         .map(|i| automaton.match_pattern(state, i))
                         .find(|&p| automaton.pattern_len(p) == walked)
                     {
-                        longest = Some((at + 1, pattern.as_usize()));
+                        if n == out.len() {
+                            out.copy_within(1.., 0);
+                            n -= 1;
+                        }
+                        out[n] = (at + 1, pattern.as_usize());
+                        n += 1;
                     }
                 }
             }
         }
-        longest
+        n
     }
 }
+
+/// How many patterns starting at one place [`Scanner::scan_extended`] offers, longest
+/// first; prefixes of prefixes are rare ("Indian", "Indian Army", "Indian Army chief").
+const PATTERNS_AT_ONE_PLACE: usize = 4;
 
 /// Letters and digits of any script make words; everything else separates them.
 pub fn is_word_char(c: char) -> bool {

@@ -47,6 +47,9 @@ pub struct Lexicon {
     pub patterns: Vec<String>,
     pub meanings: Vec<PatternMeaning>,
     pub aliases: Vec<CompiledAlias>,
+    /// Where the aliases of people introduced in a document start in `aliases`: one a
+    /// party, in party order, after the rule pack's.
+    first_introduced: u32,
     /// The rule pack compiled: parties, cues, bodies, negators, speakers, segmenter.
     pub pack: RulePack,
     /// Rows that can never take effect, found while compiling.
@@ -103,6 +106,27 @@ impl Lexicon {
                 party,
                 rule: alias.clone(),
                 surname: surname_of(alias),
+            });
+        }
+        // One alias a party, matched by no pattern, for the people a document introduces
+        // with their office ("Indian army spokesman Colonel Sofiya Qureshi"): their later
+        // mentions by name speak for that party (`matcher::find_mentions`).
+        let first_introduced = aliases.len() as u32;
+        for (i, p) in pack.parties.iter().enumerate() {
+            aliases.push(CompiledAlias {
+                party: PartyId(i as u16),
+                rule: ActorAlias {
+                    alias: String::new(),
+                    party: p.id.clone(),
+                    kind: "official".into(),
+                    from: None,
+                    to: None,
+                    source: Source {
+                        file: "introduced in the document".into(),
+                        line: 0,
+                    },
+                },
+                surname: None,
             });
         }
         for (i, body) in pack.bodies.iter().enumerate() {
@@ -185,6 +209,7 @@ impl Lexicon {
             patterns,
             meanings,
             aliases,
+            first_introduced,
             pack,
             warnings,
             gap_words,
@@ -265,11 +290,21 @@ impl Lexicon {
         &self.aliases[index as usize]
     }
 
+    /// The alias that a person the document introduced as speaking for `party` carries.
+    pub fn introduced_alias(&self, party: PartyId) -> u32 {
+        self.first_introduced + u32::from(party.0)
+    }
+
+    /// Whether alias `index` is a person the document introduced, not a rule pack row.
+    pub fn is_introduced(&self, index: u32) -> bool {
+        index >= self.first_introduced
+    }
+
     /// Every literal pattern the automaton holds, as `rules patterns` prints them:
     /// aliases in their exact case, everything else in lower case.
     pub fn pattern_listing(&self) -> Vec<(String, &'static str, Source)> {
         let mut out = Vec::new();
-        for a in &self.aliases {
+        for a in &self.aliases[..self.first_introduced as usize] {
             out.push((a.rule.alias.clone(), "actor", a.rule.source.clone()));
         }
         for b in &self.pack.bodies {
