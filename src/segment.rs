@@ -553,6 +553,8 @@ impl Scan<'_> {
             let ends = match kind {
                 WordKind::Abbrev(kind) => self.abbrev_ends(kind, ts, q),
                 WordKind::Acronym => self.abbrev_ends(AbbrevKind::Final, ts, q),
+                // "wrote on X. India's ...": the social network, not an initial.
+                WordKind::Initial if self.social_network_x(ts) => opens(self),
                 WordKind::Initial => self.next_starts_sentence_strongly(q),
                 WordKind::Plain => opens(self),
             };
@@ -641,6 +643,15 @@ impl Scan<'_> {
 
     /// Start of the word ending at `end`: after the last whitespace, the last
     /// cut, and any opening brackets or quotes.
+    /// Whether the lone capital at `ts` is "X" right after "on" or "via": the network
+    /// that news since 2023 quotes ("posted on X."), which no name's initial follows.
+    fn social_network_x(&self, ts: usize) -> bool {
+        self.at(ts) == b'X' && {
+            let before = self.text[..ts].trim_end_matches(' ');
+            before.len() < ts && (before.ends_with(" on") || before.ends_with(" via"))
+        }
+    }
+
     fn word_start(&self, end: usize) -> usize {
         let lo = self.last_cut.max(end.saturating_sub(WORD_SCAN)).min(end);
         let mut s = end;

@@ -382,3 +382,15 @@ fn no_break_space_after_a_lowercase_word_goes_on() {
         ["Turnout was about 60 p.c. of voters."]
     );
 }
+
+#[test]
+fn x_after_on_or_via_is_the_network_not_an_initial() {
+    assert_eq!(
+        split("Sharif wrote on X. India's ministry said there was no mediation. Malcolm X. Jones spoke."),
+        [
+            "Sharif wrote on X.",
+            "India's ministry said there was no mediation.",
+            "Malcolm X. Jones spoke."
+        ]
+    );
+}
