@@ -191,7 +191,7 @@ impl Pipeline {
     fn has_stance_cue(&self, mentions: &[Mention]) -> bool {
         mentions
             .iter()
-            .any(|m| matches!(m.kind, MentionKind::Cue { cue } if self.lexicon.cue(cue).kind != CueKind::Role))
+            .any(|m| matches!(m.kind, MentionKind::Cue { cue } if !matches!(self.lexicon.cue(cue).kind, CueKind::Role | CueKind::Charge)))
     }
 
     /// Most sentences carry no stance cue or name no party; they need no attribution

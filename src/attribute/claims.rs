@@ -652,6 +652,37 @@ impl Sentence<'_> {
                     .iter()
                     .any(|&j| j < r && self.cue_label(j) == Some(Label::Praise) && self.same_scope(j, r))
             };
+            // "Turkey said Israel was sabotaging the peace process": a wrongful act the
+            // holder lays on a party; denied ("had not violated") or laid on no party, none.
+            if self.cue_kind(r) == Some(CueKind::Charge) {
+                let clause_start = self.content_clause_start(from, r);
+                let negated = (first..r)
+                    .any(|j| self.units[j].kind == UnitKind::Negator && self.units[j].span.start >= clause_start);
+                // The party is the act's subject, not a noun's modifier ("the Iraq war had
+                // undermined him"): only verb-group, body and `force_noun` words between
+                // ("Pakistani troops had violated").
+                let subject = |p: usize| {
+                    p > r
+                        || words(self.gap(self.units[p].span.end, self.units[r].span.start)).all(|w| {
+                            let w = w.to_lowercase();
+                            self.in_verb_group(&w)
+                                || self.lexicon.body_words.contains(&w)
+                                || self.lexicon.in_list("force_noun", &w)
+                        })
+                };
+                if let Some(p) = self.role_party(r, clause_start).filter(|&p| {
+                    !negated && subject(p) && !holder_parties.contains(&self.units[p].kind) && !roles_seen.contains(&p)
+                }) {
+                    roles_seen.push(p);
+                    claims.push((
+                        holders.to_vec(),
+                        Some(Label::Dispute),
+                        Side::Units(vec![p]),
+                        "report-charge",
+                    ));
+                }
+                continue;
+            }
             if self.cue_kind(r) == Some(CueKind::Role) && !thanked_for() {
                 let clause_start = self.content_clause_start(from, r);
                 let negators: Vec<usize> = (first..r)
@@ -685,9 +716,16 @@ impl Sentence<'_> {
                 }
                 continue;
             }
+            // "said China was not interfering": a charge denied clears the party.
+            let charge_denied = |p: usize| {
+                content
+                    .iter()
+                    .any(|&c| c > p && self.cue_kind(c) == Some(CueKind::Charge) && self.same_scope(c, p))
+            };
             if let Some(p) = self.negated_subject(r, from)
                 && !roles_seen.contains(&p)
                 && !holder_parties.contains(&self.units[p].kind)
+                && !charge_denied(p)
             {
                 consumed.extend((p + 1..self.units.len()).find(|&n| self.units[n].kind == UnitKind::Negator));
                 // "said that a woman detained by Lebanese authorities was not the wife of

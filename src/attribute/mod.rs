@@ -327,7 +327,7 @@ impl Sentence<'_> {
                 continue;
             };
             let cue = self.lexicon.cue(cue_index);
-            if cue.kind == CueKind::Role {
+            if matches!(cue.kind, CueKind::Role | CueKind::Charge) {
                 continue;
             }
             let drop = |att: &mut Attribution, reason: &'static str| {
@@ -441,7 +441,7 @@ impl Sentence<'_> {
                 CueKind::Noun => self.noun_claims(k, cue.modifier),
                 CueKind::Report => self.report_claims(k, subject),
                 CueKind::Judgment => self.judgment_claims(k),
-                CueKind::Role | CueKind::Call => continue,
+                CueKind::Role | CueKind::Charge | CueKind::Call => continue,
             };
             match found {
                 Ok(claims) => {

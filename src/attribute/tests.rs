@@ -1616,3 +1616,32 @@ fn a_lower_case_variant_of_a_longer_alias_keeps_its_shorter_one() {
         [triple("IND", "dispute", "")]
     );
 }
+
+#[test]
+fn a_charge_in_reported_speech_disputes_the_party_it_is_laid_on() {
+    assert_eq!(
+        claims("Turkish Foreign Minister Hakan Fidan said Israel was sabotaging the peace process."),
+        [triple("TUR", "dispute", "ISR")]
+    );
+    assert_eq!(
+        claims("The Indian army said Pakistani troops had violated the ceasefire overnight."),
+        [triple("IND", "dispute", "PAK")]
+    );
+    assert_eq!(
+        claims("Pakistan violated the ceasefire again, Indian officials said."),
+        [triple("IND", "dispute", "PAK")]
+    );
+    assert_eq!(
+        claims("Kyiv said there were violations by Russia."),
+        [triple("UKR", "dispute", "RUS")]
+    );
+    // Denied, laid on no party, or on a noun the party only modifies: nothing.
+    for text in [
+        "India said it had not violated the ceasefire.",
+        "The US said China was not interfering.",
+        "India said the move violated international law.",
+        "Britain said the Iraq war had undermined the economy.",
+    ] {
+        assert_eq!(claims(text), Vec::<(String, String, String)>::new(), "{text}");
+    }
+}

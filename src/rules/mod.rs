@@ -158,6 +158,9 @@ pub enum CueKind {
     Report,
     /// A word for a party's part in an outcome ("mediated"), read inside reported speech.
     Role,
+    /// A word for a wrongful act ("violated", "sabotaging"), read inside reported speech:
+    /// "India said Pakistan had violated the truce" accuses Pakistan (a dispute).
+    Charge,
     /// A verb that names something as something ("called", "branded"): no label; what
     /// it calls a thing is a `judgment`.
     Call,
@@ -176,10 +179,11 @@ impl FromStr for CueKind {
             "noun" => Ok(CueKind::Noun),
             "report" => Ok(CueKind::Report),
             "role" => Ok(CueKind::Role),
+            "charge" => Ok(CueKind::Charge),
             "call" => Ok(CueKind::Call),
             "judgment" => Ok(CueKind::Judgment),
             _ => Err(format!(
-                "unknown kind {s:?} (expected verb, phrase, noun, report, role, call or judgment)"
+                "unknown kind {s:?} (expected verb, phrase, noun, report, role, charge, call or judgment)"
             )),
         }
     }
@@ -606,15 +610,15 @@ fn load_cues(table: &Table, diags: &mut Vec<RuleError>) -> Vec<CueRule> {
             }
         };
         let label = match (row.get("label"), kind) {
-            ("", CueKind::Report | CueKind::Role | CueKind::Call) => None,
+            ("", CueKind::Report | CueKind::Role | CueKind::Charge | CueKind::Call) => None,
             ("", _) => {
                 diags.push(row.error("label", "a stance cue needs a label (support, dispute or praise)"));
                 continue;
             }
-            (_, CueKind::Report | CueKind::Role | CueKind::Call) => {
+            (_, CueKind::Report | CueKind::Role | CueKind::Charge | CueKind::Call) => {
                 diags.push(row.error(
                     "label",
-                    "report, role and call words carry no label of their own: leave it empty",
+                    "report, role, charge and call words carry no label of their own: leave it empty",
                 ));
                 continue;
             }
