@@ -422,6 +422,14 @@ impl Sentence<'_> {
                 );
                 continue;
             }
+            // "Australia joined the United States in condemning the attack": both hold it.
+            if let Some(holders) = self.joined_in(k) {
+                let target = self.object(k, &holders, usize::MAX);
+                self.holders[k] = Some(holders.clone());
+                self.targets[k] = Some(target.clone());
+                self.emit(att, k, &holders, cue.label, &target, (&cue.source, "joined-in"));
+                continue;
+            }
             if self.gerund_object(k) {
                 drop(
                     att,
@@ -1316,6 +1324,42 @@ impl Sentence<'_> {
             group.insert(0, j);
         }
         group
+    }
+
+    /// "Australia joined the United States and Britain in condemning": an -ing cue right
+    /// after "<party> joined <parties> in" is held by all of them.
+    fn joined_in(&self, k: usize) -> Option<Vec<usize>> {
+        if !ends_with_ignore_case(self.first_word(k), "ing") || k == 0 || !self.is_party(k - 1) {
+            return None;
+        }
+        let in_gap: Vec<&str> = words(self.gap(self.units[k - 1].span.end, self.units[k].span.start)).collect();
+        if in_gap != ["in"] {
+            return None;
+        }
+        let joined = self.group_left(k - 1);
+        let first = joined[0];
+        let lead: Vec<&str> = words(self.gap(self.sentence.start, self.units[first].span.start))
+            .rev()
+            .take(2)
+            .collect();
+        let verb_at = usize::from(lead.first().is_some_and(|w| w.eq_ignore_ascii_case("the")));
+        if !lead.get(verb_at).is_some_and(|w| word_in(w, &["joined", "joins"])) {
+            return None;
+        }
+        let subject = (0..first).rev().find(|&j| self.is_party(j))?;
+        let between = self.gap(self.units[subject].span.end, self.units[first].span.start);
+        // "did not join", "refused to join" hold nothing: only a finite "joined" after
+        // verb-group words, with no negator anywhere between.
+        let verb_group_only =
+            words(between).all(|w| word_in(w, &["joined", "joins", "the"]) || self.in_verb_group(&w.to_lowercase()));
+        let negated = (subject..k).any(|j| self.units[j].kind == UnitKind::Negator)
+            || words(between).any(|w| word_in(w, &["not", "never", "n't"]));
+        if !verb_group_only || negated || !self.units[subject].voice {
+            return None;
+        }
+        let mut holders = self.group_left(subject);
+        holders.extend(joined.into_iter().filter(|&j| self.units[j].voice));
+        Some(holders)
     }
 
     /// The group of party unit `p` as holders, when `p` is a state voice.

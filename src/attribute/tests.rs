@@ -1645,3 +1645,27 @@ fn a_charge_in_reported_speech_disputes_the_party_it_is_laid_on() {
         assert_eq!(claims(text), Vec::<(String, String, String)>::new(), "{text}");
     }
 }
+
+#[test]
+fn joining_another_party_in_a_stance_holds_it_with_them() {
+    assert_eq!(
+        claims("Australia joined the United States in condemning the attack."),
+        [triple("AUS", "dispute", ""), triple("USA", "dispute", "")]
+    );
+    for text in [
+        "Australia has not joined the United States in condemning the attack.",
+        "Australia refused to join the United States in condemning the attack.",
+    ] {
+        assert_eq!(claims(text), Vec::<(String, String, String)>::new(), "{text}");
+    }
+}
+
+#[test]
+fn a_graded_violation_is_an_evaluation() {
+    assert_eq!(
+        claims(
+            "Iran's foreign ministry spokesman Esmaeil Baghaei said the U.S. attack was a clear violation of the UN Charter."
+        ),
+        [triple("IRN", "dispute", "USA")]
+    );
+}
