@@ -860,6 +860,23 @@ impl Sentence<'_> {
         if self.plural_noun_subject(k) {
             return Err("a plural noun right before the verb (\"many developing countries support\") is its subject");
         }
+        // "“Japan has never liked that option,” insists Mr Wood": right after a quotation
+        // the verb is inverted, its subject after it; the quote's parties are not it.
+        let lead = self.text[self.sentence.start..self.units[k].span.start].trim_end();
+        let after_quote = [",\"", ",”", ",’", "?\"", "?”", "!\"", "!”", "\",", "”,", "’,"]
+            .iter()
+            .any(|q| lead.ends_with(q));
+        if after_quote {
+            return (k + 1..self.units.len())
+                .next()
+                .filter(|&j| {
+                    self.is_party(j) && word_count(self.gap(self.units[k].span.end, self.units[j].span.start)) <= 1
+                })
+                .map(|j| self.voiced_group(j))
+                .unwrap_or(Err(
+                    "after a quotation the verb's subject follows it, and it is no party",
+                ));
+        }
         let mut j = k;
         let mut previous_verb = None;
         let mut candidate = None;

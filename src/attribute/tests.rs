@@ -1669,3 +1669,23 @@ fn a_graded_violation_is_an_evaluation() {
         [triple("IRN", "dispute", "USA")]
     );
 }
+
+#[test]
+fn a_verb_right_after_a_quotation_takes_its_subject_after_it() {
+    assert_eq!(
+        claims("\"Japan has never really liked that option,\" insists Mr Wood."),
+        Vec::<(String, String, String)>::new()
+    );
+    assert_eq!(
+        claims("\"The ceasefire holds,\" Pakistan insisted."),
+        [triple("PAK", "support", "")]
+    );
+}
+
+#[test]
+fn the_noun_dispute_after_what_it_is_about_is_a_conflict() {
+    assert_eq!(
+        claims("EU-US seeking deal on air dispute"),
+        Vec::<(String, String, String)>::new()
+    );
+}
