@@ -185,6 +185,10 @@ pub struct Report {
     /// starts from the largest.
     pub error_kinds: BTreeMap<String, usize>,
     pub errors: Vec<ItemError>,
+    /// Predicted claims binned by the confidence a precision file gives them, against
+    /// how many were right (`eval --confidence`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calibration: Option<crate::precision::Calibration>,
 }
 
 impl Report {
@@ -219,6 +223,45 @@ pub fn predict(pipeline: &Pipeline, items: &[GoldItem]) -> Vec<Vec<ClaimRecord>>
             pipeline.label(&doc).claims
         })
         .collect()
+}
+
+/// Every distinct predicted triple of every item, with the rule row that made it (the
+/// first, as [`score`] counts it), its label and whether the gold set holds it.
+pub fn claim_outcomes(items: &[GoldItem], predictions: &[Vec<ClaimRecord>]) -> Vec<(String, String, bool)> {
+    let mut out = Vec::new();
+    for (item, predicted) in items.iter().zip(predictions) {
+        let mut seen = BTreeSet::new();
+        for c in predicted {
+            let triple = (c.holder.clone(), c.label.clone(), c.target.clone());
+            if seen.insert(triple.clone()) {
+                out.push((c.rule.clone(), c.label.clone(), item.claims.contains(&triple)));
+            }
+        }
+    }
+    out
+}
+
+/// Precision per rule row and per label of the predictions for `items`, for a precision
+/// file (`eval --precision-out`).
+pub fn precision_table(items: &[GoldItem], predictions: &[Vec<ClaimRecord>]) -> crate::precision::PrecisionTable {
+    let mut table = crate::precision::PrecisionTable::default();
+    for (rule, label, right) in claim_outcomes(items, predictions) {
+        table.add(&rule, &label, right);
+    }
+    table
+}
+
+/// The predictions for `items` binned by the confidence `table` gives them.
+pub fn calibration(
+    items: &[GoldItem],
+    predictions: &[Vec<ClaimRecord>],
+    table: &crate::precision::PrecisionTable,
+) -> crate::precision::Calibration {
+    crate::precision::Calibration::new(
+        claim_outcomes(items, predictions)
+            .into_iter()
+            .map(|(rule, label, right)| (table.confidence(&rule, &label), right)),
+    )
 }
 
 /// The set of triples in `claims`.
@@ -437,6 +480,13 @@ pub fn render_text(report: &Report, errors: usize) -> String {
     );
     for (rule, c) in rules.iter().take(25) {
         let _ = writeln!(s, "{:>4} {:>4}  {rule}", c.tp, c.fp);
+    }
+    if let Some(c) = &report.calibration {
+        let _ = writeln!(
+            s,
+            "\ncalibration: predicted claims by confidence, against the share of them that is right\n{}",
+            c.render_text()
+        );
     }
     if errors > 0 {
         let _ = writeln!(

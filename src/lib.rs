@@ -22,8 +22,11 @@ pub mod input;
 pub mod matcher;
 pub mod output;
 pub mod pipeline;
+pub mod precision;
+pub mod review;
 pub mod rules;
 pub mod segment;
 pub mod summary;
+pub mod xlsx;
 
 pub use pipeline::Pipeline;

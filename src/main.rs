@@ -36,6 +36,9 @@ enum Command {
     Eval(cli::eval::EvalArgs),
     Explain(cli::explain::ExplainArgs),
     Summary(cli::summary::SummaryArgs),
+    /// Check the labels on your corpus: sample claims to read, then score what you judged.
+    #[command(subcommand)]
+    Review(cli::review::ReviewCommand),
     /// Inspect a rule pack.
     #[command(subcommand)]
     Rules(cli::rules::RulesCommand),
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
         Command::Label(args) => cli::label::run(args).map(|t| t.skipped),
         Command::Sentences(args) => cli::sentences::run(args).map(|t| t.skipped),
         Command::Summary(args) => cli::summary::run(args).map(|t| t.skipped),
+        Command::Review(command) => cli::review::run(command).map(|t| t.skipped),
         Command::Explain(args) => cli::explain::run(args).map(|()| 0),
         Command::Rules(command) => cli::rules::run(command).map(|()| 0),
         Command::Eval(args) => match cli::eval::run(args) {

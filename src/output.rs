@@ -42,12 +42,42 @@ pub enum Cell<'a> {
     Text(&'a str),
     Owned(String),
     Number(usize),
+    /// A text with a part to show: in CSV the first occurrence of `mark` between « and »
+    /// ([`marked`]), bold in a workbook, left as it is in JSON Lines.
+    Marked {
+        text: &'a str,
+        mark: &'a str,
+    },
+}
+
+/// Where `mark` first occurs in `text`, as a byte range; `None` for an empty mark or
+/// one that does not occur (a sentence cut with `--sentence-chars`).
+pub fn mark_span(text: &str, mark: &str) -> Option<std::ops::Range<usize>> {
+    if mark.is_empty() {
+        return None;
+    }
+    text.find(mark).map(|at| at..at + mark.len())
+}
+
+/// `text` with the first occurrence of `mark` between « and »: how a CSV review sheet
+/// shows the cue of each row.
+///
+/// ```
+/// assert_eq!(stancer::output::marked("India denied it.", "denied"), "India «denied» it.");
+/// assert_eq!(stancer::output::marked("India denied it.", "rejected"), "India denied it.");
+/// ```
+pub fn marked(text: &str, mark: &str) -> String {
+    match mark_span(text, mark) {
+        Some(r) => format!("{}«{}»{}", &text[..r.start], &text[r.clone()], &text[r.end..]),
+        None => text.to_owned(),
+    }
 }
 
 impl<W: Write> RecordWriter<W> {
     /// `excel` makes CSV output UTF-8 with a byte order mark and CRLF line ends, which
-    /// spreadsheet programs need to read non-ASCII names correctly, and cuts cells
-    /// longer than a spreadsheet cell holds ([`excel_cell`]).
+    /// spreadsheet programs need to read non-ASCII names correctly, cuts cells longer
+    /// than a spreadsheet cell holds ([`excel_cell`]) and quotes text cells that a
+    /// spreadsheet would run as a formula ([`formula_safe`]).
     pub fn new<S: AsRef<str>>(out: W, format: OutputFormat, columns: &[S], excel: bool) -> io::Result<RecordWriter<W>> {
         let (inner, header) = match format {
             OutputFormat::Csv => {
@@ -66,6 +96,10 @@ impl<W: Write> RecordWriter<W> {
 
     fn write_header(&mut self) -> io::Result<()> {
         if let (Some(mut header), Inner::Csv(w)) = (self.header.take(), &mut self.inner) {
+            if self.excel {
+                // A kept field's name is a cell like any other.
+                header = header.iter().map(|h| formula_safe(h).into_owned()).collect();
+            }
             if self.excel
                 && let Some(first) = header.first_mut()
             {
@@ -76,6 +110,8 @@ impl<W: Write> RecordWriter<W> {
         Ok(())
     }
 
+    /// Writes `record` serialized as it is: for plain tables of numbers and ids; text a
+    /// spreadsheet must not run as a formula goes through [`RecordWriter::write_row`].
     pub fn write<T: Serialize>(&mut self, record: &T) -> io::Result<()> {
         self.write_header()?;
         match &mut self.inner {
@@ -88,18 +124,23 @@ impl<W: Write> RecordWriter<W> {
     }
 
     /// Writes one row of `cells`, named by `columns` in JSON Lines (which must be as
-    /// long). For `excel`, a text cell too long for a spreadsheet is cut with a marker.
+    /// long). For `excel`, a text cell too long for a spreadsheet is cut with a marker,
+    /// and one that would start a formula is quoted.
     pub fn write_row<S: AsRef<str>>(&mut self, columns: &[S], cells: &[Cell]) -> io::Result<()> {
         self.write_header()?;
         match &mut self.inner {
             Inner::Csv(w) => {
                 for cell in cells {
                     match cell {
-                        Cell::Text(t) if self.excel => w.write_field(excel_cell(t).as_ref()),
-                        Cell::Owned(t) if self.excel => w.write_field(excel_cell(t).as_ref()),
+                        Cell::Text(t) if self.excel => w.write_field(formula_safe(&excel_cell(t)).as_ref()),
+                        Cell::Owned(t) if self.excel => w.write_field(formula_safe(&excel_cell(t)).as_ref()),
+                        Cell::Marked { text, mark } if self.excel => {
+                            w.write_field(formula_safe(&excel_cell(&marked(text, mark))).as_ref())
+                        }
                         Cell::Text(t) => w.write_field(t),
                         Cell::Owned(t) => w.write_field(t),
                         Cell::Number(n) => w.write_field(n.to_string()),
+                        Cell::Marked { text, mark } => w.write_field(marked(text, mark)),
                     }
                     .map_err(csv_io)?;
                 }
@@ -142,6 +183,7 @@ impl<S: AsRef<str>> Serialize for JsonRow<'_, S> {
                 Cell::Text(t) => map.serialize_entry(name.as_ref(), t)?,
                 Cell::Owned(t) => map.serialize_entry(name.as_ref(), t)?,
                 Cell::Number(n) => map.serialize_entry(name.as_ref(), n)?,
+                Cell::Marked { text, .. } => map.serialize_entry(name.as_ref(), text)?,
             }
         }
         map.end()
@@ -183,6 +225,39 @@ pub fn excel_cell(text: &str) -> std::borrow::Cow<'_, str> {
         &text[..end],
         thousands(total - kept)
     ))
+}
+
+/// The characters that make a spreadsheet read a cell as a formula (or, for tab and
+/// carriage return, that some programs strip before doing so), as OWASP lists them for
+/// CSV injection.
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// `text` with a single quote before it when it starts with one of [`FORMULA_STARTS`],
+/// so that a sentence scraped as `=HYPERLINK("http://...")` opens as text in a
+/// spreadsheet, not as a live formula (OWASP's advice for CSV injection). Spreadsheets
+/// hide the quote; [`formula_unquoted`] takes it off again.
+///
+/// ```
+/// use stancer::output::formula_safe;
+/// assert_eq!(formula_safe("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+/// assert_eq!(formula_safe("-5 dead"), "'-5 dead");
+/// assert_eq!(formula_safe("India denied it."), "India denied it.");
+/// ```
+pub fn formula_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(FORMULA_STARTS) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// A cell of a table written for spreadsheets, without the quote [`formula_safe`] put
+/// before it.
+pub fn formula_unquoted(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
 }
 
 /// `n` with commas between thousands: 7,270.

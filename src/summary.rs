@@ -58,6 +58,13 @@ pub struct ClaimRow {
     pub target: String,
     pub cue: String,
     pub sentence: String,
+    /// The cue's rule row (`cues.csv:110`), empty when the table has none; a legacy
+    /// table's `cues.csv:110 verb-subject-object` is split into rule and pattern.
+    pub rule: String,
+    /// The attribution pattern, or empty.
+    pub pattern: String,
+    pub holder_text: String,
+    pub target_text: String,
     /// The value of the `--by` column (a field kept with `label --keep`), when asked for.
     pub group: Option<String>,
 }
@@ -100,6 +107,9 @@ enum Table<R: Read> {
         csv: csv::Reader<BufReader<R>>,
         columns: Columns,
         record: csv::StringRecord,
+        /// Written for spreadsheets (`label --excel`, a byte order mark): a cell may carry
+        /// the quote that keeps it from running as a formula.
+        excel: bool,
     },
     Jsonl {
         lines: BufReader<R>,
@@ -150,7 +160,8 @@ impl<R: Read> ClaimReader<R> {
         let mut reader = BufReader::new(reader);
         // Excel wants a byte order mark to read UTF-8; it is not part of the first name.
         let buf = reader.fill_buf().map_err(|e| error(None, e.to_string()))?;
-        if buf.starts_with(b"\xEF\xBB\xBF") {
+        let excel = buf.starts_with(b"\xEF\xBB\xBF");
+        if excel {
             reader.consume(3);
         }
         let buf = reader.fill_buf().map_err(|e| error(None, e.to_string()))?;
@@ -205,6 +216,7 @@ impl<R: Read> ClaimReader<R> {
                     width: header.len(),
                 },
                 record: csv::StringRecord::new(),
+                excel,
             }
         };
         Ok(ClaimReader {
@@ -260,6 +272,13 @@ impl Seen {
                 )
             })?;
         let date = Some(field(DATE_COLUMN)).filter(|d| !d.is_empty());
+        let (mut rule, mut pattern) = (field("rule"), field("pattern"));
+        if get("pattern").is_none()
+            && let Some((r, p)) = rule.rsplit_once(' ')
+            && p.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        {
+            (rule, pattern) = (r.to_owned(), p.to_owned());
+        }
         Ok(Some(ClaimRow {
             line,
             doc_id,
@@ -270,6 +289,10 @@ impl Seen {
             target: field("target"),
             cue: field("cue"),
             sentence: get("sentence").unwrap_or_default(),
+            rule,
+            pattern,
+            holder_text: field("holder_text"),
+            target_text: field("target_text"),
             group: self.group.as_deref().map(field),
         }))
     }
@@ -284,7 +307,12 @@ impl<R: Read> ClaimReader<R> {
             message,
         };
         match &mut self.table {
-            Table::Csv { csv, columns, record } => match csv.read_record(record) {
+            Table::Csv {
+                csv,
+                columns,
+                record,
+                excel,
+            } => match csv.read_record(record) {
                 Ok(false) => None,
                 Ok(true) => {
                     let line = record.position().map_or(0, |p| p.line());
@@ -298,7 +326,15 @@ impl<R: Read> ClaimReader<R> {
                     }
                     let get = |name: &str| {
                         let i = *columns.index.get(name)?;
-                        record.get(i).map(str::to_owned)
+                        let cell = record.get(i)?;
+                        Some(
+                            if *excel {
+                                crate::output::formula_unquoted(cell)
+                            } else {
+                                cell
+                            }
+                            .to_owned(),
+                        )
                     };
                     Some(self.seen.row(line, get).map_err(|m| error(&self.path, Some(line), m)))
                 }
@@ -1097,6 +1133,10 @@ mod tests {
             target: target.into(),
             cue: cue.into(),
             sentence: format!("{holder} {cue} {target}."),
+            rule: String::new(),
+            pattern: String::new(),
+            holder_text: String::new(),
+            target_text: String::new(),
             group: None,
         }
     }
@@ -1112,6 +1152,32 @@ mod tests {
         assert_eq!(rows[0].label, Label::Dispute);
         assert_eq!(rows[0].sentence_id, 3);
         assert_eq!(rows[0].sentence, "India rejected it.");
+    }
+
+    #[test]
+    fn a_legacy_rule_cell_is_split_into_rule_and_pattern() {
+        let text =
+            format!("{HEADER}\nd1,1,IND,dispute,PAK,rejected,cues.csv:9 verb-subject-object,India,Pakistan,0,9,x\n");
+        let (rows, _) = read(&text);
+        assert_eq!(
+            (rows[0].rule.as_str(), rows[0].pattern.as_str()),
+            ("cues.csv:9", "verb-subject-object")
+        );
+        let text = "doc_id,sentence_id,holder,label,target,cue,sentence,rule,pattern\nd1,1,IND,dispute,,denied,x,my rules.csv:3,\n";
+        let (rows, _) = read(text);
+        assert_eq!(
+            (rows[0].rule.as_str(), rows[0].pattern.as_str()),
+            ("my rules.csv:3", "")
+        );
+    }
+
+    #[test]
+    fn a_table_written_for_spreadsheets_loses_its_formula_quotes() {
+        let text = "\u{feff}doc_id,sentence_id,holder,label,target,cue,sentence\r\nd1,1,IND,dispute,,denied,'=India denied it.\r\n";
+        let (rows, _) = read(text);
+        assert_eq!(rows[0].sentence, "=India denied it.");
+        let (rows, _) = read(text.trim_start_matches('\u{feff}'));
+        assert_eq!(rows[0].sentence, "'=India denied it.");
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! `stancer eval`: score the rules against a gold file.
 //!
 //! Usage: stancer eval --gold FILE [--rules DIR] [--errors N] [--format text|json] [--min-f1 X]
+//!        [--precision-out FILE] [--confidence FILE]
 
-use super::{CliError, load_pipeline, print_out};
+use super::{CliError, Output, load_pipeline, print_out};
 use clap::{Args, ValueEnum};
-use stancer::eval::{evaluate, read_gold, render_text};
+use stancer::eval::{calibration, precision_table, predict, read_gold, render_text, score};
 use std::fs::File;
 use std::io::BufReader;
 use std::path::PathBuf;
@@ -35,6 +36,15 @@ pub struct EvalArgs {
     /// Exit with code 3 when micro-F1 on triples is below X.
     #[arg(long, value_name = "X")]
     pub min_f1: Option<f64>,
+    /// Write precision per rule row and per label on this gold file
+    /// (kind,key,n,ok,precision,wilson_low,wilson_high), for `label --confidence`.
+    #[arg(long, value_name = "FILE")]
+    pub precision_out: Option<PathBuf>,
+    /// Add a calibration table: the predicted claims binned by the confidence this
+    /// precision file gives them (as `label --confidence` does), against the share
+    /// of each bin that is right on the gold file.
+    #[arg(long, value_name = "FILE")]
+    pub confidence: Option<PathBuf>,
 }
 
 /// What the run found, for the exit code.
@@ -62,7 +72,23 @@ pub fn run(args: EvalArgs) -> Result<EvalOutcome, CliError> {
                 .map_or(String::new(), |s| format!(" in split {s:?}"))
         )));
     }
-    let report = evaluate(&pipeline, &items);
+    let (precision, bad_precision_rows) = match &args.confidence {
+        Some(path) => {
+            let (table, bad) = super::label::read_precision(path)?;
+            (Some(table), bad)
+        }
+        None => (None, 0),
+    };
+    let predictions = predict(&pipeline, &items);
+    let mut report = score(&items, &predictions);
+    report.calibration = precision.map(|table| calibration(&items, &predictions, &table));
+    if let Some(path) = &args.precision_out {
+        let (output, out) = Output::open(Some(path))?;
+        let out = precision_table(&items, &predictions)
+            .write_csv(out)
+            .map_err(|e| CliError::io(path, e))?;
+        output.commit(out)?;
+    }
     match args.format {
         ReportFormat::Text => print_out(&render_text(&report, args.errors))?,
         ReportFormat::Json => {
@@ -81,7 +107,7 @@ pub fn run(args: EvalArgs) -> Result<EvalOutcome, CliError> {
         );
     }
     Ok(EvalOutcome {
-        skipped: errors.len(),
+        skipped: errors.len() + bad_precision_rows,
         below_threshold: below,
     })
 }

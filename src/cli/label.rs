@@ -3,8 +3,11 @@
 use super::{CliError, Output, Reading, Tally, close_writer, load_pipeline, run_batches};
 use clap::Args;
 use stancer::input::{Document, Fields, Format, InputOptions, read_inputs};
-use stancer::output::{ClaimLayout, OutputFormat, RecordWriter};
+use stancer::output::{Cell, ClaimLayout, OutputFormat, RecordWriter};
 use stancer::pipeline::{SentenceNumbering, long_sentence_warning};
+use stancer::precision::PrecisionTable;
+use stancer::xlsx::Book;
+use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -51,6 +54,28 @@ pub struct LabelArgs {
     /// holder_text, target_text, start, end, sentence, date. Kept fields come last.
     #[arg(long, value_enum, default_value = "default", value_name = "LAYOUT")]
     pub columns: ClaimLayout,
+    /// Add a `confidence` column (after the fixed columns, before kept fields): the
+    /// precision of the claim's rule in FILE (written by `review score --precision-out`
+    /// or `eval --precision-out`) when at least 10 of its claims were judged, else its
+    /// label's on as many, else empty.
+    #[arg(long, value_name = "FILE")]
+    pub confidence: Option<PathBuf>,
+    /// Also write the claims as an Excel workbook (a "claims" sheet: frozen header,
+    /// autofilter, every cell text, never a formula). Without -o, no table goes to
+    /// standard output.
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: Option<PathBuf>,
+}
+
+/// Reads a precision file for `--confidence`; its bad rows are reported and counted.
+pub fn read_precision(path: &std::path::Path) -> Result<(PrecisionTable, usize), CliError> {
+    let file = std::fs::File::open(path).map_err(|e| CliError::io(path, e))?;
+    let (table, errors) = PrecisionTable::read(&path.display().to_string(), std::io::BufReader::new(file))
+        .map_err(|e| CliError::Usage(format!("--confidence: {e}")))?;
+    for e in &errors {
+        eprintln!("skipped: {e}");
+    }
+    Ok((table, errors.len()))
 }
 
 /// Options shared by the commands that read documents.
@@ -147,7 +172,7 @@ fn kept_fields(keep: &[String]) -> Result<Vec<String>, CliError> {
                 }
             )));
         }
-        if ClaimLayout::is_column(name) {
+        if ClaimLayout::is_column(name) || name == CONFIDENCE_COLUMN {
             return Err(CliError::Usage(format!(
                 "--keep {name}: the claims table has a column {name:?} already"
             )));
@@ -169,14 +194,39 @@ pub fn run(args: LabelArgs) -> Result<Tally, CliError> {
     let reading = Reading::new(read_inputs(&args.inputs, options), args.common.quiet, args.jobs);
     let default_date = DefaultDate::parse(args.date.as_deref())?;
     let pipeline = load_pipeline(args.common.rules.as_deref())?;
-    let (output, out) = Output::open(args.output.as_deref())?;
+    let (precision, bad_precision_rows) = match &args.confidence {
+        Some(path) => {
+            let (table, bad) = read_precision(path)?;
+            (Some(table), bad)
+        }
+        None => (None, 0),
+    };
     if args.excel && args.format != OutputFormat::Csv {
         return Err(CliError::Usage("--excel applies to CSV output only".into()));
     }
-    let columns = args.columns.columns(&kept);
+    // With a workbook and no -o, the workbook is the output: no table on the terminal.
+    let table_out = args.output.is_some() || args.xlsx.is_none();
+    let (output, out) = if table_out {
+        Output::open(args.output.as_deref())?
+    } else {
+        (Output::discard(), Box::new(std::io::sink()) as Box<dyn std::io::Write>)
+    };
+    let mut columns = args.columns.columns(&kept);
+    let fixed = columns.len() - kept.len();
+    if precision.is_some() {
+        columns.insert(fixed, CONFIDENCE_COLUMN.to_owned());
+    }
     let mut writer = RecordWriter::new(out, args.format, &columns, args.excel)?;
+    let mut book = match &args.xlsx {
+        Some(_) => {
+            let mut book = Book::new();
+            let sheet = book.add_table("claims", &columns, true)?;
+            Some((book, sheet))
+        }
+        None => None,
+    };
     let mut numbering = SentenceNumbering::default();
-    let tally = run_batches(
+    let mut tally = run_batches(
         reading,
         |doc| match default_date.dated(doc) {
             Some(dated) => pipeline.label_with(&dated, args.all_sentences),
@@ -192,16 +242,38 @@ pub fn run(args: LabelArgs) -> Result<Tally, CliError> {
                 if args.sentence_chars > 0 {
                     c.sentence = around_cue(&c.sentence, &c.cue, args.sentence_chars);
                 }
-                writer.write_row(&columns, &args.columns.cells(c))
+                let mut cells = args.columns.cells(c);
+                if let Some(table) = &precision {
+                    let confidence = table
+                        .confidence(&c.rule, &c.label)
+                        .map_or(String::new(), |p| format!("{p:.3}"));
+                    cells.insert(fixed, Cell::Owned(confidence));
+                }
+                if let Some((book, sheet)) = &mut book {
+                    book.write_row(*sheet, &cells)?;
+                }
+                writer.write_row(&columns, &cells)
             })
         },
     )
     .map_err(|e| output.blame(e))?;
+    tally.skipped += bad_precision_rows;
     let out = close_writer(writer, &tally).map_err(|e| output.blame(e.into()))?;
+    if let (Some(path), Some((book, _))) = (&args.xlsx, book)
+        && !tally.nothing_read()
+    {
+        let (xlsx, mut file) = Output::open(Some(path))?;
+        file.write_all(&book.finish().map_err(|e| CliError::io(path, e))?)
+            .map_err(|e| CliError::io(path, e))?;
+        xlsx.commit(file)?;
+    }
     output.finish(out, &tally)?;
     eprintln!("{}", tally.summary("label", "claims", started.elapsed().as_secs_f64()));
     Ok(tally)
 }
+
+/// The column `--confidence` adds.
+pub const CONFIDENCE_COLUMN: &str = "confidence";
 
 /// About `limit` characters of `sentence` around the first occurrence of `cue`, with "…"
 /// where text was cut; the whole sentence when it is short enough.

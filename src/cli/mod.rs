@@ -6,6 +6,7 @@ pub mod eval;
 pub mod explain;
 pub mod interrupt;
 pub mod label;
+pub mod review;
 pub mod rules;
 pub mod sentences;
 pub mod summary;
@@ -79,6 +80,49 @@ impl From<io::Error> for CliError {
     fn from(e: io::Error) -> CliError {
         CliError::io("standard output", e)
     }
+}
+
+/// A claims table read whole (`summary`, `review`).
+pub struct ClaimsRead {
+    /// The file's name for messages (`<stdin>` for standard input).
+    pub name: String,
+    pub rows: Vec<stancer::summary::ClaimRow>,
+    /// Rows left out, each reported on standard error with its file and line.
+    pub skipped: usize,
+    pub documents: usize,
+    /// The table has rows of sentences without claims (`label --all-sentences`).
+    pub has_sentence_rows: bool,
+}
+
+/// Reads the claims table at `path` ("-": standard input) in any form `label` writes;
+/// `by` names a column to group rows by. A table that cannot be opened or lacks a
+/// needed column is a usage error; a bad row is reported and skipped.
+pub fn read_claims(path: &Path, by: Option<&str>) -> Result<ClaimsRead, CliError> {
+    let (name, reader): (String, Box<dyn io::Read>) = if path.as_os_str() == "-" {
+        ("<stdin>".into(), Box::new(io::stdin().lock()))
+    } else {
+        let file = File::open(path).map_err(|e| CliError::Usage(format!("{}: {e}", path.display())))?;
+        (path.display().to_string(), Box::new(file))
+    };
+    let mut claims =
+        stancer::summary::ClaimReader::grouped(&name, reader, by).map_err(|e| CliError::Usage(e.to_string()))?;
+    let (mut rows, mut skipped) = (Vec::new(), 0);
+    for item in claims.by_ref() {
+        match item {
+            Ok(row) => rows.push(row),
+            Err(e) => {
+                skipped += 1;
+                eprintln!("skipped: {e}");
+            }
+        }
+    }
+    Ok(ClaimsRead {
+        name,
+        rows,
+        skipped,
+        documents: claims.documents(),
+        has_sentence_rows: claims.has_sentence_rows(),
+    })
 }
 
 /// Loads `--rules DIR`, or the built-in pack; warnings go to standard error.
@@ -165,6 +209,8 @@ enum Target {
     },
     /// A device, FIFO or socket, opened and written as it is.
     Through(PathBuf),
+    /// Nowhere: the run's table is not wanted (`label --xlsx` without `-o`).
+    Discard,
 }
 
 impl Output {
@@ -213,6 +259,13 @@ impl Output {
             },
             Box::new(BufWriter::with_capacity(1 << 16, file)),
         ))
+    }
+
+    /// An output that writes nothing anywhere; pair it with `io::sink()`.
+    pub fn discard() -> Output {
+        Output {
+            target: Target::Discard,
+        }
     }
 
     /// Flushes `writer` and moves the temporary file into place.
@@ -271,7 +324,9 @@ impl Output {
     /// failed.
     pub fn blame(&self, e: CliError) -> CliError {
         match e {
-            CliError::Io { source, .. } if !matches!(self.target, Target::Stdout) => CliError::io(self.shown(), source),
+            CliError::Io { source, .. } if !matches!(self.target, Target::Stdout | Target::Discard) => {
+                CliError::io(self.shown(), source)
+            }
             e => e,
         }
     }
@@ -281,6 +336,7 @@ impl Output {
             Target::Atomic { path, .. } => path.clone(),
             Target::Stdout => PathBuf::from("standard output"),
             Target::Through(path) => path.clone(),
+            Target::Discard => PathBuf::from("nowhere"),
         }
     }
 }

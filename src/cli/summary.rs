@@ -1,7 +1,7 @@
 //! `stancer summary`: a claims table folded into a picture of who stands where.
 //!
 //! Usage:
-//!     stancer summary CLAIMS [-o REPORT.html] [--pivot FILE] [--excel] [--by FIELD]
+//!     stancer summary CLAIMS [-o REPORT.html] [--pivot FILE] [--excel] [--by FIELD] [--xlsx FILE]
 //!
 //! Reads any table `stancer label` writes: CSV (with or without `--all-sentences` or
 //! `--excel`, comma, semicolon or tab separated) or JSON Lines; columns are found by
@@ -18,12 +18,12 @@
 //! exit code is then 1. The last line counts documents read (all of them in an
 //! `--all-sentences` table, else those with claims), documents with claims and claims.
 
-use super::{CliError, Output, Tally};
+use super::{ClaimsRead, CliError, Output, Tally, read_claims};
 use clap::Args;
-use stancer::output::{OutputFormat, RecordWriter};
-use stancer::summary::{ClaimReader, PIVOT_COLUMNS, Summary, render_html};
-use std::fs::File;
-use std::io::{self, Read, Write};
+use stancer::output::{Cell, OutputFormat, RecordWriter};
+use stancer::summary::{ClaimRow, PIVOT_COLUMNS, PivotRow, Summary, render_html};
+use stancer::xlsx::Book;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -46,34 +46,28 @@ pub struct SummaryArgs {
     /// the pivot gets it as its first column, the report a table of claims per value.
     #[arg(long, value_name = "FIELD")]
     pub by: Option<String>,
+    /// Write an Excel workbook: the pivot on one sheet, the claims on another (frozen
+    /// header, autofilter, every cell text, never a formula). Without --pivot, no pivot
+    /// goes to standard output.
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: Option<PathBuf>,
 }
 
 pub fn run(args: SummaryArgs) -> Result<Tally, CliError> {
     let started = Instant::now();
     let mut tally = Tally::default();
-    let (name, reader): (String, Box<dyn Read>) = if args.input.as_os_str() == "-" {
-        ("<stdin>".into(), Box::new(io::stdin().lock()))
-    } else {
-        let path = &args.input;
-        let file = File::open(path).map_err(|e| CliError::Usage(format!("{}: {e}", path.display())))?;
-        (path.display().to_string(), Box::new(file))
-    };
-    let mut claims =
-        ClaimReader::grouped(&name, reader, args.by.as_deref()).map_err(|e| CliError::Usage(e.to_string()))?;
-    let mut rows = Vec::new();
-    for item in claims.by_ref() {
-        match item {
-            Ok(row) => rows.push(row),
-            Err(e) => {
-                tally.skipped += 1;
-                eprintln!("skipped: {e}");
-            }
-        }
-    }
+    let ClaimsRead {
+        name,
+        rows,
+        skipped,
+        documents,
+        has_sentence_rows,
+    } = read_claims(&args.input, args.by.as_deref())?;
+    tally.skipped = skipped;
     let mut summary = Summary::from_rows(&rows);
     summary.by = args.by.clone();
-    summary.documents_read = claims.has_sentence_rows().then(|| claims.documents());
-    tally.documents = claims.documents();
+    summary.documents_read = has_sentence_rows.then_some(documents);
+    tally.documents = documents;
     tally.items = summary.claims;
 
     if let Some(path) = &args.output {
@@ -85,8 +79,17 @@ pub fn run(args: SummaryArgs) -> Result<Tally, CliError> {
         output.commit(out)?;
     }
 
-    let (output, out) = Output::open(args.pivot.as_deref())?;
-    output.commit(write_pivot(out, &summary, args.excel)?)?;
+    if let Some(path) = &args.xlsx {
+        let (output, mut out) = Output::open(Some(path))?;
+        out.write_all(&workbook(&summary, &rows).map_err(|e| CliError::io(path, e))?)
+            .map_err(|e| CliError::io(path, e))?;
+        output.commit(out)?;
+    }
+    // With a workbook and no --pivot, the workbook holds the pivot: none on the terminal.
+    if args.pivot.is_some() || args.xlsx.is_none() {
+        let (output, out) = Output::open(args.pivot.as_deref())?;
+        output.commit(write_pivot(out, &summary, args.excel)?)?;
+    }
 
     let read = match summary.documents_read {
         Some(n) => format!("{n} documents read, {} with claims", summary.documents),
@@ -104,25 +107,83 @@ pub fn run(args: SummaryArgs) -> Result<Tally, CliError> {
     Ok(tally)
 }
 
+/// The pivot's columns (the `--by` column first, when there is one) and its rows.
+fn pivot_rows(summary: &Summary) -> (Vec<&str>, Vec<(Option<String>, PivotRow)>) {
+    let by = summary.by.as_deref();
+    let columns = by.into_iter().chain(PIVOT_COLUMNS).collect();
+    let rows = match by {
+        None => summary.pivot().into_iter().map(|row| (None, row)).collect(),
+        Some(_) => summary
+            .group_pivot()
+            .into_iter()
+            .map(|(g, row)| (Some(g), row))
+            .collect(),
+    };
+    (columns, rows)
+}
+
+fn pivot_cells<'a>(group: &'a Option<String>, row: &'a PivotRow) -> Vec<Cell<'a>> {
+    let mut cells: Vec<Cell> = group.iter().map(|g| Cell::Text(g)).collect();
+    cells.extend([
+        Cell::Text(&row.holder),
+        Cell::Text(&row.target),
+        Cell::Text(row.label.as_str()),
+        Cell::Number(row.count),
+    ]);
+    cells
+}
+
 /// Writes the pivot table to `out` and hands `out` back for committing.
 fn write_pivot(out: Box<dyn Write>, summary: &Summary, excel: bool) -> Result<Box<dyn Write>, CliError> {
-    let Some(by) = &summary.by else {
-        let mut w = RecordWriter::new(out, OutputFormat::Csv, &PIVOT_COLUMNS, excel)?;
-        for row in summary.pivot() {
-            w.write(&(row.holder.as_str(), row.target.as_str(), row.label.as_str(), row.count))?;
-        }
-        return Ok(w.finish()?);
-    };
-    let columns: Vec<&str> = std::iter::once(by.as_str()).chain(PIVOT_COLUMNS).collect();
+    let (columns, rows) = pivot_rows(summary);
     let mut w = RecordWriter::new(out, OutputFormat::Csv, &columns, excel)?;
-    for (group, row) in summary.group_pivot() {
-        w.write(&(
-            group.as_str(),
-            row.holder.as_str(),
-            row.target.as_str(),
-            row.label.as_str(),
-            row.count,
-        ))?;
+    for (group, row) in &rows {
+        // Through write_row, so that a kept value such as "-" or "=x" is quoted with --excel.
+        w.write_row(&columns, &pivot_cells(group, row))?;
     }
     Ok(w.finish()?)
+}
+
+/// The columns of the claims sheet of `summary --xlsx`.
+const CLAIM_SHEET_COLUMNS: [&str; 10] = [
+    "doc_id",
+    "sentence_id",
+    "date",
+    "holder",
+    "label",
+    "target",
+    "cue",
+    "sentence",
+    "rule",
+    "pattern",
+];
+
+/// The workbook of `summary --xlsx`: the pivot on one sheet, the claims read on another.
+fn workbook(summary: &Summary, rows: &[ClaimRow]) -> std::io::Result<Vec<u8>> {
+    let mut book = Book::new();
+    let (columns, pivot) = pivot_rows(summary);
+    let sheet = book.add_table("pivot", &columns, false)?;
+    for (group, row) in &pivot {
+        book.write_row(sheet, &pivot_cells(group, row))?;
+    }
+    let by = summary.by.as_deref();
+    let columns: Vec<&str> = CLAIM_SHEET_COLUMNS.into_iter().chain(by).collect();
+    let sheet = book.add_table("claims", &columns, true)?;
+    for row in rows {
+        let mut cells = vec![
+            Cell::Text(&row.doc_id),
+            Cell::Number(row.sentence_id),
+            Cell::Text(row.date.as_deref().unwrap_or("")),
+            Cell::Text(&row.holder),
+            Cell::Text(row.label.as_str()),
+            Cell::Text(&row.target),
+            Cell::Text(&row.cue),
+            Cell::Text(&row.sentence),
+            Cell::Text(&row.rule),
+            Cell::Text(&row.pattern),
+        ];
+        cells.extend(row.group.as_deref().map(Cell::Text));
+        book.write_row(sheet, &cells)?;
+    }
+    book.finish()
 }
