@@ -407,14 +407,6 @@ fn labeled(dir: &Path, extra: &[&str]) -> Vec<u8> {
 #[test]
 fn the_confidence_column_comes_from_the_precision_file() {
     let dir = tempfile::tempdir().unwrap();
-    let precision: PathBuf = dir.path().join("p.csv");
-    std::fs::write(
-        &precision,
-        "kind,key,n,ok,precision,wilson_low,wilson_high\nrule,cues.csv:110,10,9,0.9,0,1\nrule,cues.csv:270,9,9,1,0,1\nlabel,praise,12,6,0.5,0,1\n",
-    )
-    .unwrap();
-    let plain = labeled(dir.path(), &[]);
-    let with = labeled(dir.path(), &["--confidence", precision.to_str().unwrap()]);
     let read = |bytes: &[u8]| -> (Vec<String>, Vec<Vec<String>>) {
         let mut r = csv::Reader::from_reader(bytes);
         let h = r.headers().unwrap().iter().map(str::to_owned).collect();
@@ -425,7 +417,27 @@ fn the_confidence_column_comes_from_the_precision_file() {
                 .collect(),
         )
     };
-    let ((h0, rows0), (h1, rows1)) = (read(&plain), read(&with));
+    let plain = labeled(dir.path(), &[]);
+    let (h0, rows0) = read(&plain);
+    // The rules of a dispute row and of a praise row, as the rule files number them now.
+    let rule_of = |label: &str| {
+        rows0
+            .iter()
+            .find(|r| r[column(&h0, "label")] == label)
+            .map(|r| r[column(&h0, "rule")].clone())
+            .unwrap()
+    };
+    let (dispute_rule, praise_rule) = (rule_of("dispute"), rule_of("praise"));
+    let precision: PathBuf = dir.path().join("p.csv");
+    std::fs::write(
+        &precision,
+        format!(
+            "kind,key,n,ok,precision,wilson_low,wilson_high\nrule,{dispute_rule},10,9,0.9,0,1\nrule,{praise_rule},9,9,1,0,1\nlabel,praise,12,6,0.5,0,1\n"
+        ),
+    )
+    .unwrap();
+    let with = labeled(dir.path(), &["--confidence", precision.to_str().unwrap()]);
+    let (h1, rows1) = read(&with);
     // The column goes after the fixed ones and before the kept field; nothing else moves.
     assert_eq!(h1[h1.len() - 2..], ["confidence", "folder"]);
     let c = column(&h1, "confidence");
@@ -435,7 +447,7 @@ fn the_confidence_column_comes_from_the_precision_file() {
         assert_eq!(a, &b);
         let (rule, label) = (&a[column(&h0, "rule")], &a[column(&h0, "label")]);
         let want = match (rule.as_str(), label.as_str()) {
-            ("cues.csv:110", _) => "0.900",
+            (r, _) if r == dispute_rule => "0.900",
             // Nine judged rows are too few for the rule's own: its label's precision.
             (_, "praise") => "0.500",
             _ => "",
