@@ -139,9 +139,17 @@ impl Sentence<'_> {
             return Err("the call or report verb is negated, hypothetical or a look-alike");
         }
         let holders = holders.ok_or("no holder for the call or report verb")?;
+        let judged_for = self.judged_for(k);
+        // "saying it is wrong to deny people ...": an act in general, nobody's claim or
+        // conduct; "it was wrong for the US to ..." names whose.
+        let expletive = matches!(self.words_before(self.units[k].span.start, 2)[..], ["is" | "was", "it"]);
+        let infinitive = words(self.gap(self.units[k].span.end, self.sentence.end)).next() == Some("to");
+        if expletive && infinitive && judged_for.is_none() {
+            return Err("an evaluation of an act in general (\"it is wrong to ...\"), nobody's claim");
+        }
         let target = (c + 1..k)
             .find(|&j| self.is_party(j) && !holders.contains(&j))
-            .or_else(|| self.judged_for(k))
+            .or(judged_for)
             .map_or(Side::Empty, |j| Side::Units(self.group_right(j)));
         if target == Side::Empty
             && let Some(maker) = answered

@@ -452,6 +452,10 @@ impl Sentence<'_> {
                 CueKind::Role | CueKind::Charge | CueKind::Call => continue,
             };
             match found {
+                Ok(claims) if claims.iter().any(|c| self.sports_team(&c.0)) => drop(
+                    att,
+                    "a country's team in a sports report (wordlists.csv sport_word), no state voice",
+                ),
                 Ok(claims) => {
                     for (holders, label, target, pattern) in claims {
                         self.holders[k] = Some(holders.clone());
@@ -1377,6 +1381,17 @@ impl Sentence<'_> {
         let mut holders = self.group_left(subject);
         holders.extend(joined.into_iter().filter(|&j| self.units[j].voice));
         Some(holders)
+    }
+
+    /// "Ireland tore into the visitors from the kick-off": in a sentence with a word of
+    /// sport (wordlists.csv `sport_word`), a country's bare name is its team.
+    fn sports_team(&self, holders: &[usize]) -> bool {
+        let bare_name = |h: &usize| {
+            let u = &self.units[*h];
+            !u.person && !words(&self.text[u.span.clone()]).any(|w| self.lexicon.body_words.contains(&w.to_lowercase()))
+        };
+        holders.iter().all(bare_name)
+            && words(&self.text[self.sentence.clone()]).any(|w| self.lexicon.in_list("sport_word", w))
     }
 
     /// The group of party unit `p` as holders, when `p` is a state voice.

@@ -1522,6 +1522,11 @@ fn wrong_for_a_party_to_act_targets_that_party() {
         claims("The Pentagon admitted that the raid had got the wrong location."),
         Vec::<(String, String, String)>::new()
     );
+    // An act in general is nobody's claim.
+    assert_eq!(
+        claims("Tony Blair has defended the Licensing Act, saying it is wrong to deny people the relaxed hours."),
+        [triple("GBR", "support", "")]
+    );
 }
 
 #[test]
@@ -1687,5 +1692,18 @@ fn the_noun_dispute_after_what_it_is_about_is_a_conflict() {
     assert_eq!(
         claims("EU-US seeking deal on air dispute"),
         Vec::<(String, String, String)>::new()
+    );
+}
+
+#[test]
+fn a_country_in_a_sports_report_is_its_team() {
+    assert_eq!(
+        claims("In Dublin, Ireland tore into the white-shirted visitors from the kick-off."),
+        Vec::<(String, String, String)>::new()
+    );
+    // A state body or office holder is no team.
+    assert_eq!(
+        claims("Spain's minister of sport gave his backing to the World Cup bid."),
+        [triple("ESP", "support", "")]
     );
 }
