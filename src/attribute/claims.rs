@@ -471,9 +471,13 @@ impl Sentence<'_> {
         // The word after the content's first: "insisted it would not bow" is a promise
         // about the holder's own conduct (LABELING.md: no claim); "his party" is a
         // political party, not the holder's state.
-        if first.is_some_and(|w| word_in(w, &["it", "he", "she", "they", "we"]))
-            && second.is_some_and(|w| word_in(w, &["would", "will", "shall"]))
-        {
+        // "maintained that the government would never agree": the holder's own
+        // government, unnamed, promising too.
+        let modal = |w: Option<&&str>| w.is_some_and(|w| word_in(w, &["would", "will", "shall"]));
+        let own_government = first.is_some_and(|w| word_in(w, &["the", "his", "her", "its", "our", "their"]))
+            && second.is_some_and(|w| word_in(w, &["government", "administration"]))
+            && modal(lead.get(at + 2));
+        if (first.is_some_and(|w| word_in(w, &["it", "he", "she", "they", "we"])) && modal(second)) || own_government {
             return Err("hypothetical or a promise (would/could/might/will)");
         }
         let party_word = second.is_some_and(|w| word_in(w, &["party", "party's"]));

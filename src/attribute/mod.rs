@@ -802,6 +802,20 @@ impl Sentence<'_> {
                     "pledged" | "pledge" | "pledges" | "vowed" | "vow" | "vows" | "promised" | "promise" | "promises"
                 )
             });
+        // "pledged to continue to do what is necessary ... and support the Iraqi forces":
+        // a promise verb and its "to" earlier in the clause (no comma or "but" between).
+        let promised_earlier = || {
+            let lead = self.gap(self.sentence.start, self.units[k].span.start);
+            let clause = lead.rsplit([',', ';', ':']).next().unwrap_or(lead);
+            let back: Vec<&str> = words(clause).rev().take(14).collect();
+            back.windows(2).enumerate().any(|(i, w)| {
+                w[0].eq_ignore_ascii_case("to")
+                    && word_in(w[1], &["pledged", "pledges", "vowed", "vows", "promised", "promises"])
+                    && !back[..i]
+                        .iter()
+                        .any(|b| word_in(b, &["but", "while", "although", "said", "says"]))
+            })
+        };
         // "declined to say whether the prime minister backed the plans", "if Washington
         // supports the deal": an open question or a condition asserts nothing.
         let lead = &self.lower[..self.units[k].span.start - self.sentence.start];
@@ -817,6 +831,7 @@ impl Sentence<'_> {
                 .any(|w| matches!(w, "can" | "may"))
         };
         promise
+            || promised_earlier()
             || open
             || before
                 .iter()

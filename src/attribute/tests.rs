@@ -1707,3 +1707,18 @@ fn a_country_in_a_sports_report_is_its_team() {
         [triple("ESP", "support", "")]
     );
 }
+
+#[test]
+fn promises_made_earlier_in_the_clause_or_by_the_own_government() {
+    for text in [
+        "Obama pledged to continue to \"do what is necessary\" to protect Americans and support the Iraqi forces.",
+        "Nigeria's president, Goodluck Jonathan, has previously maintained that the government would never agree to negotiations.",
+    ] {
+        assert_eq!(claims(text), Vec::<(String, String, String)>::new(), "{text}");
+    }
+    // After "but" the promise is over.
+    assert_eq!(
+        claims("Obama pledged to stay out, but the State Department later backed the Iraqi forces."),
+        [triple("USA", "support", "IRQ")]
+    );
+}
