@@ -1722,3 +1722,25 @@ fn promises_made_earlier_in_the_clause_or_by_the_own_government() {
         [triple("USA", "support", "IRQ")]
     );
 }
+
+#[test]
+fn asking_for_support_is_no_stance() {
+    for text in [
+        "Pakistan asked for support at the United Nations.",
+        "India sought support for its bid.",
+    ] {
+        assert_eq!(claims(text), Vec::<(String, String, String)>::new(), "{text}");
+    }
+}
+
+#[test]
+fn a_state_expresses_its_condemnation_through_a_light_verb() {
+    assert_eq!(
+        claims("The Saudi foreign ministry expressed the kingdom's condemnation of the attack."),
+        [triple("SAU", "dispute", "")]
+    );
+    assert_eq!(
+        claims("Qatar expressed its strong condemnation of the Israeli strikes."),
+        [triple("QAT", "dispute", "ISR")]
+    );
+}
