@@ -159,6 +159,12 @@ impl Sentence<'_> {
         Ok(vec![(holders, None, target, "call-judgment")])
     }
 
+    /// The negators among units `first..r` from byte `clause_start` on: those of the
+    /// content clause of a role or charge word at `r`.
+    fn clause_negators(&self, first: usize, r: usize, clause_start: usize) -> impl Iterator<Item = usize> + '_ {
+        (first..r).filter(move |&j| self.units[j].kind == UnitKind::Negator && self.units[j].span.start >= clause_start)
+    }
+
     /// "said it was wrong for the United States to deliver arms": the party whose
     /// conduct evaluation `k` judges, right after it as "for X to".
     fn judged_for(&self, k: usize) -> Option<usize> {
@@ -668,8 +674,7 @@ impl Sentence<'_> {
             // holder lays on a party; denied ("had not violated") or laid on no party, none.
             if self.cue_kind(r) == Some(CueKind::Charge) {
                 let clause_start = self.content_clause_start(from, r);
-                let negated = (first..r)
-                    .any(|j| self.units[j].kind == UnitKind::Negator && self.units[j].span.start >= clause_start);
+                let negated = self.clause_negators(first, r, clause_start).next().is_some();
                 // The party is the act's subject, not a noun's modifier ("the Iraq war had
                 // undermined him"): only verb-group, body and `force_noun` words between
                 // ("Pakistani troops had violated").
@@ -697,9 +702,7 @@ impl Sentence<'_> {
             }
             if self.cue_kind(r) == Some(CueKind::Role) && !thanked_for() {
                 let clause_start = self.content_clause_start(from, r);
-                let negators: Vec<usize> = (first..r)
-                    .filter(|&j| self.units[j].kind == UnitKind::Negator && self.units[j].span.start >= clause_start)
-                    .collect();
+                let negators: Vec<usize> = self.clause_negators(first, r, clause_start).collect();
                 if !negators.is_empty() && negators.iter().all(|n| consumed.contains(n)) {
                     continue;
                 }

@@ -184,7 +184,7 @@ enum Side {
     Empty,
 }
 
-use crate::matcher::CALENDAR_WORDS;
+use crate::matcher::is_calendar_word;
 
 /// Why a party unit that is not a state voice ([`Unit::voice`]) gives no holder.
 const NO_STATE_VOICE: &str =
@@ -804,9 +804,9 @@ impl Sentence<'_> {
             });
         // "pledged to continue to do what is necessary ... and support the Iraqi forces":
         // a promise verb and its "to" earlier in the clause (no comma or "but" between).
+        let lead_text = self.gap(self.sentence.start, self.units[k].span.start);
         let promised_earlier = || {
-            let lead = self.gap(self.sentence.start, self.units[k].span.start);
-            let clause = lead.rsplit([',', ';', ':']).next().unwrap_or(lead);
+            let clause = lead_text.rsplit([',', ';', ':']).next().unwrap_or(lead_text);
             let back: Vec<&str> = words(clause).rev().take(14).collect();
             back.windows(2).enumerate().any(|(i, w)| {
                 w[0].eq_ignore_ascii_case("to")
@@ -824,12 +824,7 @@ impl Sentence<'_> {
         // is a statement all the same.
         let confirm = matches!(self.units[k].kind, UnitKind::Cue(c) if self.lexicon.cue(c).cue == "confirm");
         // In lower case only: "Theresa May insisted".
-        let ability = || {
-            words(self.gap(self.sentence.start, self.units[k].span.start))
-                .rev()
-                .take(3)
-                .any(|w| matches!(w, "can" | "may"))
-        };
+        let ability = || words(lead_text).rev().take(3).any(|w| matches!(w, "can" | "may"));
         promise
             || promised_earlier()
             || open

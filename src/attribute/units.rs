@@ -125,7 +125,7 @@ pub(super) fn merge_units(
                     && w.chars().all(|c| c.is_alphabetic() || c == '-')
                     && !lexicon.gap_words.contains(&w.to_lowercase())
                     && !lexicon.in_list("title_word", w.trim_end_matches('.'))
-                    && !word_in(w, CALENDAR_WORDS)
+                    && !is_calendar_word(w)
             })
             && !sentence_initial_word(text, sentence_start, m.span.start)
             // A mention right before ("U.S. Biden", "Iranian Rouhani") is no first name.
@@ -163,7 +163,7 @@ pub(super) fn merge_units(
             && text[last.tail..].starts_with(' ')
             && next_word.is_some_and(|w| {
                 w.chars().next().is_some_and(char::is_uppercase)
-                    && !word_in(w, CALENDAR_WORDS)
+                    && !is_calendar_word(w)
                     && mentions.get(j).is_none_or(|n| n.span.start != last.tail + 1)
             });
         let voice = !hyphenated && !name_follows && (has_body || head_alias.is_none_or(|a| a.kind != "demonym"));

@@ -52,7 +52,7 @@ pub struct Mention {
 
 /// Capitalized words that may follow a holder without being part of its name
 /// ("Washington Thursday rejected"), and that are never a person's name.
-pub(crate) const CALENDAR_WORDS: &[&str] = &[
+const CALENDAR_WORDS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -75,6 +75,11 @@ pub(crate) const CALENDAR_WORDS: &[&str] = &[
     "today",
     "yesterday",
 ];
+
+/// Whether `word` names a day or month ([`CALENDAR_WORDS`]), in any case.
+pub(crate) fn is_calendar_word(word: &str) -> bool {
+    CALENDAR_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
 
 /// Every mention in `text`, in order, non-overlapping.
 ///
@@ -197,20 +202,16 @@ fn classify_at(
 fn add_surname_mentions(lexicon: &Lexicon, text: &str, mentions: &mut Vec<Mention>) {
     let mut surnames: Vec<(&str, usize, MentionKind)> = Vec::new();
     let mut ambiguous: Vec<&str> = Vec::new();
-    for m in mentions.iter() {
-        let MentionKind::Actor { party, alias } = m.kind else {
-            continue;
+    // Known people by the surname of their alias, then people the document introduces
+    // by full name and surname.
+    let known = mentions.iter().filter_map(|m| {
+        let MentionKind::Actor { alias, .. } = m.kind else {
+            return None;
         };
-        let Some(surname) = lexicon.alias(alias).surname.as_deref() else {
-            continue;
-        };
-        match surnames.iter().find(|(s, _, _)| *s == surname) {
-            Some((_, _, MentionKind::Actor { party: p, .. })) if *p != party => ambiguous.push(surname),
-            Some(_) => {}
-            None => surnames.push((surname, m.span.end, m.kind)),
-        }
-    }
-    for (name, after, kind) in introduced_people(lexicon, text, mentions) {
+        let surname: &str = lexicon.alias(alias).surname.as_deref()?;
+        Some((surname, m.span.end, m.kind))
+    });
+    for (name, after, kind) in known.chain(introduced_people(lexicon, text, mentions)) {
         let MentionKind::Actor { party, .. } = kind else {
             continue;
         };
@@ -335,7 +336,7 @@ fn introduced_people<'t>(lexicon: &Lexicon, text: &'t str, mentions: &[Mention])
             let bare = word.trim_end_matches([',', '.', ';', ':']);
             let capitalized = bare.chars().next().is_some_and(char::is_uppercase)
                 && bare.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
-            if !capitalized || word_in_list(bare, CALENDAR_WORDS) {
+            if !capitalized || is_calendar_word(bare) {
                 break;
             }
             // Titles only before the name: "Colonel Sofiya Qureshi", "Gen. Asim Munir".
@@ -376,10 +377,6 @@ fn introduced_people<'t>(lexicon: &Lexicon, text: &'t str, mentions: &[Mention])
         out.push((surname, end, kind));
     }
     out
-}
-
-fn word_in_list(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// A pattern that begins (ends) with a letter or digit must not continue a word on that
