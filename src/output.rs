@@ -338,13 +338,17 @@ pub const LEGACY_CLAIM_COLUMNS: [&str; 13] = [
 ];
 
 impl ClaimLayout {
-    /// The header row: the layout's columns, then the `kept` field names.
-    pub fn columns(self, kept: &[String]) -> Vec<String> {
-        let fixed: &[&str] = match self {
+    /// The layout's own columns, in order.
+    fn fixed(self) -> &'static [&'static str] {
+        match self {
             ClaimLayout::Default => &CLAIM_COLUMNS,
             ClaimLayout::Legacy => &LEGACY_CLAIM_COLUMNS,
-        };
-        fixed
+        }
+    }
+
+    /// The header row: the layout's columns, then the `kept` field names.
+    pub fn columns(self, kept: &[String]) -> Vec<String> {
+        self.fixed()
             .iter()
             .map(|c| c.to_string())
             .chain(kept.iter().cloned())
@@ -358,45 +362,38 @@ impl ClaimLayout {
 
     /// The cells of `c` in this layout's order, its kept values after them.
     pub fn cells(self, c: &ClaimRecord) -> Vec<Cell<'_>> {
-        use Cell::{Number, Owned, Text};
-        let mut cells = match self {
-            ClaimLayout::Default => vec![
-                Text(&c.doc_id),
-                Number(c.sentence_id),
-                Text(&c.holder),
-                Text(&c.label),
-                Text(&c.target),
-                Text(&c.holder_name),
-                Text(&c.target_name),
-                Text(&c.sentence),
-                Text(&c.cue),
-                Text(&c.holder_text),
-                Text(&c.target_text),
-                Text(c.via),
-                Text(&c.rule),
-                Text(&c.pattern),
-                Number(c.start),
-                Number(c.end),
-                Text(&c.date),
-            ],
-            ClaimLayout::Legacy => vec![
-                Text(&c.doc_id),
-                Number(c.sentence_id),
-                Text(&c.holder),
-                Text(&c.label),
-                Text(&c.target),
-                Text(&c.cue),
-                Owned(c.rule_and_pattern()),
-                Text(&c.holder_text),
-                Text(c.legacy_target_text()),
-                Number(c.start),
-                Number(c.end),
-                Text(&c.sentence),
-                Text(&c.date),
-            ],
-        };
-        cells.extend(c.kept.iter().map(|k| Text(k)));
+        let mut cells: Vec<Cell<'_>> = self.fixed().iter().map(|name| self.cell(c, name)).collect();
+        cells.extend(c.kept.iter().map(|k| Cell::Text(k)));
         cells
+    }
+
+    /// The cell of column `name` (one of [`ClaimLayout::fixed`]): the order lives in the
+    /// column lists only, the meanings here; `rule` and `target_text` mean what they did
+    /// before issue 22 in the legacy layout.
+    fn cell<'c>(self, c: &'c ClaimRecord, name: &str) -> Cell<'c> {
+        use Cell::{Number, Owned, Text};
+        match (self, name) {
+            (ClaimLayout::Legacy, "rule") => Owned(c.rule_and_pattern()),
+            (ClaimLayout::Legacy, "target_text") => Text(c.legacy_target_text()),
+            (_, "doc_id") => Text(&c.doc_id),
+            (_, "sentence_id") => Number(c.sentence_id),
+            (_, "holder") => Text(&c.holder),
+            (_, "label") => Text(&c.label),
+            (_, "target") => Text(&c.target),
+            (_, "holder_name") => Text(&c.holder_name),
+            (_, "target_name") => Text(&c.target_name),
+            (_, "sentence") => Text(&c.sentence),
+            (_, "cue") => Text(&c.cue),
+            (_, "holder_text") => Text(&c.holder_text),
+            (_, "target_text") => Text(&c.target_text),
+            (_, "via") => Text(c.via),
+            (_, "rule") => Text(&c.rule),
+            (_, "pattern") => Text(&c.pattern),
+            (_, "start") => Number(c.start),
+            (_, "end") => Number(c.end),
+            (_, "date") => Text(&c.date),
+            _ => unreachable!("{name} is in no claim layout"),
+        }
     }
 }
 
