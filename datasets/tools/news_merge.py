@@ -8,7 +8,8 @@ The test split is drawn once with a fixed seed and is frozen: never re-drawn.
     python3 datasets/tools/news_merge.py POOL.jsonl... --a A.jsonl... --b B.jsonl... -o datasets/news.jsonl
 
 The passes of this set: pools /tmp/pool.jsonl, pool2, pool3, pool4, pool5 (news_pool.py
-seeds 16, 17, 18, 19, 20) and passes A and B over chunks 1-10.
+seeds 16, 17, 18, 19, 20) and passes A and B over chunks 1-10; later pools were merged
+alone and appended.
 """
 import argparse, json, random
 
@@ -74,6 +75,11 @@ ADJUDICATED = {
     # with --min-parties 1), all tune; merged alone and appended like pool 6
     "n3552": ([("USA", "support", "IRQ")], "undated: 'Mr Abadi' is Iraq's prime minister in the lexicon, dates ignored"),
     "n3600": ([("NGA", "support", "")], "a death claimed for the third time in four years is contested, not a plain fact"),
+    # pool 8 (n3801-n4196, news_pool.py seed 24, --min-parties 1): all of it is tune
+    "n3857": ([("GBR", "dispute", "USA")], "no document date, so the former minister counts (LABELING: dates ignored); 'US-led' names the coalition's party"),
+    "n3950": ([], "a tweet signature: no stance cue and no attribution verb"),
+    "n4008": ([("GBR", "support", ""), ("GBR", "support", "GBR")], "defends a non-party (his political party's attitude), as n1809; credits his government's role"),
+    "n4190": ([("USA", "praise", "")], "the sentence does not make Kennedy an official: empty target"),
 }
 
 
