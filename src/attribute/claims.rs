@@ -554,6 +554,9 @@ impl Sentence<'_> {
                         && self.gap(self.units[j].span.end, self.units[k].span.start) == " "
                 };
                 let Some(h) = before.filter(|&j| self.units[j].possessive || attributive(j)) else {
+                    if let Some(from) = self.noun_from_holder(k) {
+                        return Ok(vec![(self.group_right(from), None, Side::Empty, "noun-from-holder")]);
+                    }
                     return Err("stance noun without a possessive holder");
                 };
                 // "Mexicans' ongoing rebuttal", "Americans' support for the candidates": a
@@ -576,6 +579,26 @@ impl Sentence<'_> {
                 Ok(vec![(holders, None, Side::Units(vec![t]), "noun-modifier-target")])
             }
         }
+    }
+
+    /// "complaints from his American counterpart", "condemnation from Washington": the
+    /// state voice right after "from" (and a determiner) holds a stance noun; a possessive
+    /// there owns a name ("credits from China's CNPC").
+    fn noun_from_holder(&self, k: usize) -> Option<usize> {
+        let j = (k + 1 < self.units.len())
+            .then_some(k + 1)
+            .filter(|&j| self.same_scope(j, k))?;
+        let gap = self.gap(self.units[k].span.end, self.units[j].span.start);
+        let mut ws = words(gap);
+        let from = ws.next().is_some_and(|w| w.eq_ignore_ascii_case("from"));
+        let determiners = ws.all(|w| word_in(w, &["the", "his", "her", "its", "their", "a"]));
+        (from
+            && determiners
+            && !gap.contains([',', ';', '(', '"', '“'])
+            && self.is_party(j)
+            && self.units[j].voice
+            && !self.units[j].possessive)
+            .then_some(j)
     }
 
     /// "India's denial of mediation", "Pakistan's praise for Washington", "Ethiopia's

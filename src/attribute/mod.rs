@@ -825,13 +825,14 @@ impl Sentence<'_> {
         let confirm = matches!(self.units[k].kind, UnitKind::Cue(c) if self.lexicon.cue(c).cue == "confirm");
         // In lower case only: "Theresa May insisted".
         let ability = || words(lead_text).rev().take(3).any(|w| matches!(w, "can" | "may"));
-        promise
-            || promised_earlier()
-            || open
-            || before
-                .iter()
-                .any(|w| matches!(*w, "would" | "could" | "might" | "should" | "will" | "shall" | "must"))
-            || (!confirm && ability())
+        // "... would not work, argued Mr Blair": a modal before the comma belongs to the
+        // content that the verb reports after it.
+        let clause = lead_text.rsplit([',', ';', ':', '"', '”']).next().unwrap_or(lead_text);
+        let modal = words(clause)
+            .rev()
+            .take(3)
+            .any(|w| word_in(w, &["would", "could", "might", "should", "will", "shall", "must"]));
+        promise || promised_earlier() || open || modal || (!confirm && ability())
     }
 
     /// A party right after a locative preposition is a place or complement, not a subject.
@@ -995,9 +996,58 @@ impl Sentence<'_> {
                     }
                 }
             }
-            (None, Some(v)) => self.holders[v].clone().ok_or("no holder party before the cue"),
+            (None, Some(v)) => {
+                if self.content_has_own_subject(v, k) {
+                    return Err("the reported content has its own subject (\"says hackers are taking aim\")");
+                }
+                self.holders[v].clone().ok_or("no holder party before the cue")
+            }
             (None, None) => self.inherited_holder(k).ok_or("no holder party before the cue"),
         }
+    }
+
+    /// Whether cue `k` stands in the content of the speech or assertion verb `v` with a
+    /// subject of its own: "Johnson says hackers are taking aim at" is the hackers' act,
+    /// while "India said on Tuesday it rejected" and "X said, rejecting" keep the speaker.
+    /// Read back from the cue over the verb group, dates and negation, the last word must
+    /// be a pronoun of wordlists.csv's `content_subject` (or nothing); a comma between or a
+    /// participle cue leaves the speaker its verb.
+    fn content_has_own_subject(&self, v: usize, k: usize) -> bool {
+        let speech = match self.cue_kind(v) {
+            Some(CueKind::Report) => true,
+            Some(CueKind::Verb | CueKind::Phrase) => self.cue_label(v) == Some(Label::Support),
+            _ => false,
+        };
+        let between = self.gap(self.units[v].span.end, self.units[k].span.start);
+        // "said in a statement rejecting": a participle, unless a form of "be" makes it
+        // the content's own verb ("are taking aim").
+        let progressive = self
+            .words_before(self.units[k].span.start, 1)
+            .first()
+            .is_some_and(|w| matches!(*w, "is" | "are" | "was" | "were" | "be" | "been"));
+        let participle = ends_with_ignore_case(self.first_word(k), "ing") && !progressive;
+        if !speech || participle || between.contains([',', ':', ';', '"', '“', '”']) {
+            return false;
+        }
+        let passed = |w: &str| self.in_verb_group(w) || is_calendar_word(w) || word_in(w, &["not", "never", "n't"]);
+        let mut back = words(between).rev();
+        let skipped = back.by_ref().take_while(|w| passed(w)).count();
+        let Some(last) = words(between).rev().nth(skipped) else {
+            return false;
+        };
+        let lower = last.to_lowercase();
+        // "stressed bipartisan support": with no auxiliary between, a bare form is a noun
+        // that the word before describes; a finite verb ("hackers attacked") has a subject.
+        let cue_word = self.first_word(k);
+        let finite = skipped > 0 || ends_with_ignore_case(cue_word, "ed") || ends_with_ignore_case(cue_word, "s");
+        // "said there was no consensus and emphasised": a verb coordinated with the
+        // speech verb shares its subject.
+        let coordinated = word_in(&lower, &["and", "but"]);
+        finite
+            && !coordinated
+            && !self.lexicon.in_list("content_subject", &lower)
+            && !lower.ends_with("ed")
+            && !lower.ends_with("ing")
     }
 
     /// Whether the party unit `c` can be the subject of cue `k`: a state voice, and the
@@ -1065,7 +1115,14 @@ impl Sentence<'_> {
             }
             None => parts[0],
         };
-        if self.noun_follows(first) {
+        // "Obama's letter claiming a breach", "Putin's ironic speech decrying": what a
+        // party issues speaks for it when a participle follows it at once.
+        let issued = self.units[c].possessive
+            && parts.len() == 1
+            && ends_with_ignore_case(self.first_word(k), "ing")
+            && words(first).count() <= 3
+            && adjacent_word_before(first).is_some_and(|w| self.lexicon.in_list("statement_noun", &w.to_lowercase()));
+        if self.noun_follows(first) && !issued {
             return Err("the party modifies another noun, which is no state voice");
         }
         // "After hearing the DHS statement, Sean Hannity claimed": a name after the one
@@ -1475,6 +1532,11 @@ impl Sentence<'_> {
             if !self.same_scope(j, k) || self.units[j].span.start >= limit {
                 break;
             }
+            // "“..., ” insisted Mr Blair": an inverted subject after the verb is no object.
+            if holders.contains(&j) {
+                from = self.units[j].span.end;
+                continue;
+            }
             let gap = self.gap(from, self.units[j].span.start);
             if charge_of && words(gap).any(|w| w.eq_ignore_ascii_case("of")) {
                 return Side::Empty;
@@ -1651,8 +1713,11 @@ impl Sentence<'_> {
         });
         let participle = words(cue_text).next().is_some_and(|w| ends_with_ignore_case(w, "ed"));
         // Only after a copula: "has welcomed the decision by India" is active.
-        let by_follows = next.first().is_some_and(|w| w.eq_ignore_ascii_case("by"))
-            || (next.len() == 2 && next[1].eq_ignore_ascii_case("by") && next[0].ends_with("ly"))
+        // "the black hole left, they claim, by Gordon Brown": a "by" past a comma belongs
+        // to the clause the verb interrupts.
+        let direct = !after.trim_start().starts_with([',', ';', ':', ')', '—', '–']);
+        let by_follows = (direct && next.first().is_some_and(|w| w.eq_ignore_ascii_case("by")))
+            || (direct && next.len() == 2 && next[1].eq_ignore_ascii_case("by") && next[0].ends_with("ly"))
             || (copula && participle && late_by());
         // "Mamdouh Habib, previously accused of terrorist offences, ...", "criticised for
         // its role": a dispute or praise participle with no object before "of", "for" or

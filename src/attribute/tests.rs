@@ -1744,3 +1744,92 @@ fn a_state_expresses_its_condemnation_through_a_light_verb() {
         [triple("QAT", "dispute", "ISR")]
     );
 }
+
+#[test]
+fn reported_content_with_its_own_subject_is_not_the_speakers_act() {
+    let none = Vec::<(String, String, String)>::new();
+    assert_eq!(
+        claims("Homeland Security Secretary Jeh Johnson says hackers are taking aim at election officials."),
+        none
+    );
+    assert_eq!(claims("The Pentagon said local militias rejected the truce."), none);
+    // A pronoun, "to", a participle, a comma or a coordinated verb keeps the speaker.
+    for text in [
+        "India said on Tuesday it rejected the claims.",
+        "India said in a statement rejecting the claims.",
+        "An official at the North Korean Embassy is said to have denied the plans.",
+        "India said, rejecting the claims, that talks would go on.",
+    ] {
+        assert!(claims(text).iter().any(|c| c.1 == "dispute"), "{text}");
+    }
+    assert_eq!(
+        claims("India stressed bipartisan support for the alliance."),
+        [triple("IND", "support", "")]
+    );
+}
+
+#[test]
+fn a_modal_before_a_comma_belongs_to_the_content_of_an_inverted_verb() {
+    assert_eq!(
+        claims("“The proposals would not work,” insisted Mr Blair."),
+        [triple("GBR", "support", "")]
+    );
+}
+
+#[test]
+fn a_story_confirmed_fake_is_disputed() {
+    assert_eq!(
+        claims("However, Scotland Yard confirmed the story - which left his name trending - was fake."),
+        [triple("GBR", "dispute", "")]
+    );
+    assert!(claims("Police said the men carried fake passports.").is_empty());
+}
+
+#[test]
+fn names_that_contain_a_state_and_nouns_of_refusal() {
+    assert!(claims("USA Today denied the report.").is_empty());
+    assert!(claims("On Sunday, he was in New Mexico, claiming that the race is tied.").is_empty());
+    assert_eq!(
+        claims("Division exists as a result of Turkey’s refusal to acknowledge fully the atrocities."),
+        [triple("TUR", "dispute", "")]
+    );
+    assert_eq!(
+        claims("Nasa has raised doubts about whether a meteorite caused the crater."),
+        [triple("USA", "dispute", "")]
+    );
+}
+
+#[test]
+fn a_by_phrase_past_a_comma_is_no_passive_agent() {
+    assert!(claims("Pounds 8 billion would fill the black hole left, they claim, by Gordon Brown.").is_empty());
+    assert_eq!(
+        claims("The plan was rejected by India."),
+        [triple("IND", "dispute", "")]
+    );
+}
+
+#[test]
+fn a_state_voice_after_from_holds_a_stance_noun() {
+    assert_eq!(
+        claims("The finance minister jabbed back at complaints from his American counterpart."),
+        [triple("USA", "dispute", "")]
+    );
+    assert_eq!(
+        claims("The remarks drew rebukes from the Pentagon."),
+        [triple("USA", "dispute", "")]
+    );
+    assert!(claims("The deal sees Rosneft receive dollars 6bn in credits from China's CNPC.").is_empty());
+    assert!(claims("The move drew complaints from residents in India.").is_empty());
+}
+
+#[test]
+fn what_a_party_issues_speaks_for_it_before_a_participle() {
+    assert_eq!(
+        claims("It was the first call since Obama’s letter claiming a breach in the missile treaty."),
+        [triple("USA", "support", "")]
+    );
+    assert_eq!(
+        claims("Putin’s ironic speech decrying excessive ambitions was very real."),
+        [triple("RUS", "dispute", "")]
+    );
+}
