@@ -80,6 +80,13 @@ ADJUDICATED = {
     "n3950": ([], "a tweet signature: no stance cue and no attribution verb"),
     "n4008": ([("GBR", "support", ""), ("GBR", "support", "GBR")], "defends a non-party (his political party's attitude), as n1809; credits his government's role"),
     "n4190": ([("USA", "praise", "")], "the sentence does not make Kennedy an official: empty target"),
+    # pool 9 (n4201-n4596, news_pool.py seed 25, --min-parties 1): all of it is tune
+    "n4229": ([], "'plays down' minimizes, as 'downplaying' in n3863: no stance toward a party or a claim"),
+    "n4245": ([], "'no evidence that corroborated it' has no stance cue"),
+    "n4255": ([("USA", "dispute", "")], "the denunciation's object is not named; Moscow is the object of 'name', another verb"),
+    "n4311": ([("USA", "dispute", "")], "Perez was Labor Secretary on the document's date; the court is no party"),
+    "n4364": ([("RUS", "support", "")], "the 'state' of 'state grab' names no party"),
+    "n4526": ([], "as n4229: playing down data is no stance"),
 }
 
 
