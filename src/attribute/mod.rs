@@ -1739,6 +1739,16 @@ impl Sentence<'_> {
         if !by_follows {
             return Some(Err("passive without a \"by\" agent"));
         }
+        // "a law backed by Mr Bush", "The merger, backed by Russian authorities, will":
+        // a participle of backing with no copula describes its noun, as "US-backed" does
+        // (LABELING.md); praise and dispute participles still report an act.
+        // "a call echoed by Japan" reports an act all the same.
+        let backing = matches!(self.units[k].kind, UnitKind::Cue(c) if matches!(self.lexicon.cue(c).cue.as_str(), "back" | "support" | "endorse" | "champion"));
+        if !copula && backing {
+            return Some(Err(
+                "a participle of backing without a copula describes its noun (\"a law backed by Mr Bush\")",
+            ));
+        }
         let by_at = words(after)
             .find(|w| w.eq_ignore_ascii_case("by"))
             .map(|w| w.as_ptr() as usize - self.text.as_ptr() as usize + 2)?;

@@ -1833,3 +1833,39 @@ fn what_a_party_issues_speaks_for_it_before_a_participle() {
         [triple("RUS", "dispute", "")]
     );
 }
+
+#[test]
+fn support_nouns_after_a_possessive_and_participles_of_backing_are_no_claims() {
+    let none = Vec::<(String, String, String)>::new();
+    // A support noun after a possessive: aid, a background fact, a position others answer.
+    assert_eq!(
+        claims("Downing Street has stressed Mr Blair's support for the home secretary."),
+        none
+    );
+    assert_eq!(
+        claims("The analysis showed inconsistencies with North Korea's claim that it had tested a bomb."),
+        none
+    );
+    assert_eq!(
+        claims("India's denial of mediation angered Washington."),
+        [triple("IND", "dispute", "")]
+    );
+    // A participle of backing with no copula describes its noun; with one it reports.
+    assert_eq!(
+        claims("The merger, backed by Russian authorities, will allow foreigners to trade."),
+        none
+    );
+    assert_eq!(claims("The plan was backed by Russia."), [triple("RUS", "support", "")]);
+    assert_eq!(
+        claims("It was a call echoed by Japan on Saturday."),
+        [triple("JPN", "support", "")]
+    );
+}
+
+#[test]
+fn illogical_is_an_evaluation() {
+    assert_eq!(
+        claims("A Jordanian official told ABC News the claim was \"illogical\"."),
+        [triple("JOR", "dispute", "")]
+    );
+}
