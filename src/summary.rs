@@ -755,7 +755,8 @@ form#filters .shown { color: #555; margin-left: auto; }
 body.filtered form#filters { border-color: #f0b429; box-shadow: 0 0 0 2px #f0b42955; }
 .overview { display: flex; flex-wrap: wrap; gap: 0 28px; align-items: flex-start; }
 .overview > section { flex: 0 1 auto; max-width: 100%; }
-#network { max-width: 662px; }
+#network { max-width: 622px; }
+#top-matrix { flex: 1 1 560px; min-width: 0; }
 svg { display: block; }
 svg.network, svg.bars { background: #fff; border: 1px solid #e2e2e2; border-radius: 6px; }
 svg .edge { fill: none; stroke-opacity: .72; stroke-linecap: round; }
@@ -771,7 +772,7 @@ svg.bars rect.support { fill: var(--support); } svg.bars rect.dispute { fill: va
 svg.bars rect.praise { fill: var(--praise); }
 svg.bars text { font-size: 10px; fill: #555; } svg.bars .axis { stroke: #999; }
 .pair { margin: 4px 0 6px; } .pair-name { font-size: 13px; font-weight: 600; }
-table.tmatrix th, table.tmatrix td { padding: 3px 6px; text-align: center; min-width: 34px; font-size: 13px; white-space: nowrap; }
+table.tmatrix th, table.tmatrix td { padding: 2px 3px; text-align: center; min-width: 26px; font-size: 12px; white-space: nowrap; }
 table.tmatrix td:empty, table.tmatrix td.zero { background: #fff; }
 table.tmatrix td a, table.tmatrix td span { color: inherit; text-decoration: none; display: block; font-weight: 600; }
 table.tmatrix th.corner { color: #666; font-weight: normal; }
@@ -1065,7 +1066,7 @@ fn write_top_matrix(out: &mut String, view: &View) -> fmt::Result {
          with most of them (<span class=\"s\">support</span>, <span class=\"d\">dispute</span>, \
          <span class=\"p\">praise</span>, grey for a tie); point at it for the three counts, click it for \
          the sentences. The full matrix is below the cues.</p>\n\
-         <div class=\"scroll\">\n<table class=\"tmatrix\">\n<thead>\n<tr><th class=\"corner\">holder &darr; / target &rarr;</th>",
+         <div class=\"scroll\">\n<table class=\"tmatrix\">\n<thead>\n<tr><th class=\"corner\">holder&nbsp;&darr;<br>target&nbsp;&rarr;</th>",
         if view.other { ": the top parties" } else { "" },
         if view.other {
             ", and <em>other</em> the parties folded together"
@@ -1789,7 +1790,7 @@ mod tests {
         assert!(html.contains("<th scope=\"row\">other</th>"));
         assert!(html.contains("data-name=\"other &rarr; other\" data-support=\"0\" data-dispute=\"1\""));
         // The (none) column comes right after the holder.
-        assert!(html.contains("holder &darr; / target &rarr;</th>\n<th scope=\"col\">(none)</th><th scope=\"col\">"));
+        assert!(html.contains("target&nbsp;&rarr;</th>\n<th scope=\"col\">(none)</th><th scope=\"col\">"));
         // The full matrix still has every party.
         assert!(html.contains("<tr data-holder=\"USA\">"));
         assert!(

@@ -22,10 +22,6 @@
     var top = c.filter(function (x) { return x === m; }).length;
     return m > 0 && top === 1 ? LABELS[c.indexOf(m)] : "mixed";
   }
-  function index(list, name) {
-    var i = list.indexOf(name);
-    return i;
-  }
 
   function read() {
     var e = form.elements;
@@ -46,7 +42,7 @@
       LABELS.forEach(function (l) { e["label-" + l].checked = want.indexOf(l) >= 0; });
     }
     if (q.has("party")) {
-      var i = index(data.parties, q.get("party"));
+      var i = data.parties.indexOf(q.get("party"));
       e.party.value = i >= 0 ? String(i) : "";
     }
     if (e.from && q.has("from")) {

@@ -11,10 +11,10 @@ use std::f64::consts::PI;
 use std::fmt::{self, Write as _};
 
 /// The network's drawing area, which fits beside a time chart at 1400 px; a circle of
-/// this radius holds 50 parties 29 px apart.
-const NETWORK_WIDTH: f64 = 660.0;
-const NETWORK_HEIGHT: f64 = 600.0;
-const CIRCLE_RADIUS: f64 = 235.0;
+/// this radius holds 50 parties 28 px apart.
+const NETWORK_WIDTH: f64 = 620.0;
+const NETWORK_HEIGHT: f64 = 580.0;
+const CIRCLE_RADIUS: f64 = 225.0;
 /// Node radius: NODE_MIN plus NODE_SPAN times the square root of the party's share of
 /// the busiest party's claims, so that area follows activity.
 const NODE_MIN: f64 = 4.0;
