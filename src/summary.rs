@@ -721,8 +721,7 @@ thead th { background: #f0f0f0; }
 .scroll { overflow-x: auto; max-width: 100%; }
 table.matrix th { white-space: nowrap; }
 table.matrix th.corner { color: #666; font-weight: normal; font-size: 13px; }
-table.matrix td { white-space: nowrap; text-align: center; min-width: 120px; }
-table.matrix td.empty { background: #fff; }
+table.matrix td { white-space: nowrap; text-align: center; min-width: 64px; }
 table.matrix td.cell a { color: inherit; text-decoration: none; display: block; }
 table.matrix td.cell a:hover { text-decoration: underline; }
 td.dom-support, .dom-support { background: var(--support-bg); }
@@ -744,7 +743,6 @@ section.claims:target { outline: 3px solid #f0b429; outline-offset: 6px; }
 section.claims td.text { max-width: 760px; }
 mark { background: #ffe58a; padding: 0 1px; }
 a.back { font-size: 13px; margin-left: 8px; }
-table.matrix td:empty { background: #fff; }
 #totals .totals { margin-top: 12px; }
 form#filters { display: flex; flex-wrap: wrap; gap: 8px 18px; align-items: center; background: #fff;
   border: 1px solid #ddd; border-radius: 8px; padding: 8px 14px; margin: 14px 0 0; position: sticky; top: 0; z-index: 2; }
@@ -1157,8 +1155,8 @@ fn write_matrix(
     writeln!(
         out,
         "<section id=\"matrix\">\n\
-         <p class=\"note\">Each cell counts <span class=\"s\">S</span>upport, <span class=\"d\">D</span>ispute and \
-         <span class=\"p\">P</span>raise claims and takes the colour of the label with most claims; \
+         <p class=\"note\">Each cell counts <span class=\"s\">support</span>&middot;<span class=\"d\">dispute</span>&middot;\
+         <span class=\"p\">praise</span> claims and takes the colour of the label with most claims; \
          a cell of two top parties links to its sentences.</p>\n\
          <p class=\"legend\"><span class=\"dom-support\">mostly support</span><span class=\"dom-dispute\">mostly dispute</span>\
          <span class=\"dom-praise\">mostly praise</span><span class=\"dom-mixed\">mixed (a tie)</span></p>\n\
@@ -1187,26 +1185,22 @@ fn write_matrix(
                 row_total.add(label, counts.get(label));
                 column_totals[i].add(label, counts.get(label));
             }
-            let et = escape_html(t);
+            // Holder and target are the row's and the column's: a report of a million
+            // claims has tens of thousands of cells, so each carries only its counts.
             write!(
                 out,
-                "<td class=\"cell {dom}\" id=\"cell-{anchor}\" data-holder=\"{eh}\" data-target=\"{et}\" \
-                 data-support=\"{s}\" data-dispute=\"{d}\" data-praise=\"{p}\" \
-                 title=\"{eh} &rarr; {tn}: {s} support, {d} dispute, {p} praise\">{link}",
+                "<td class=\"cell {dom}\" data-support=\"{s}\" data-dispute=\"{d}\" data-praise=\"{p}\">",
                 dom = dominant_class(counts),
-                anchor = &cell_anchor(h, t)["claims-".len()..],
-                link = if linked.contains(h.as_str()) && (t.is_empty() || linked.contains(t.as_str())) {
-                    format!("<a href=\"#{}\">", cell_anchor(h, t))
-                } else {
-                    "<a>".to_owned()
-                },
-                tn = escape_html(target_name(t)),
                 s = counts.support,
                 d = counts.dispute,
                 p = counts.praise,
             )?;
-            write_counts(out, counts)?;
-            out.push_str("</a></td>");
+            let shown = format!("{}\u{b7}{}\u{b7}{}", counts.support, counts.dispute, counts.praise);
+            if linked.contains(h.as_str()) && (t.is_empty() || linked.contains(t.as_str())) {
+                write!(out, "<a href=\"#{}\">{shown}</a></td>", cell_anchor(h, t))?;
+            } else {
+                write!(out, "{shown}</td>")?;
+            }
         }
         write!(out, "<td class=\"total-col\">")?;
         write_counts(out, &row_total)?;
@@ -1712,10 +1706,9 @@ mod tests {
             &ReportOptions::default(),
         );
         assert!(html.contains(
-            "<td class=\"cell dom-dispute\" id=\"cell-IND-USA\" data-holder=\"IND\" data-target=\"USA\" \
-             data-support=\"1\" data-dispute=\"2\" data-praise=\"0\""
+            "<td class=\"cell dom-dispute\" data-support=\"1\" data-dispute=\"2\" data-praise=\"0\">\
+             <a href=\"#claims-IND-USA\">1\u{b7}2\u{b7}0</a></td>"
         ));
-        assert!(html.contains("<a href=\"#claims-IND-USA\">"));
         assert!(html.contains("<section class=\"claims\" id=\"claims-IND-USA\""));
     }
 
@@ -1724,7 +1717,7 @@ mod tests {
         let rows = vec![row("IND", Label::Dispute, "", "a"), row("IND", Label::Praise, "", "a")];
         let html = render_html(&Summary::from_rows(&rows), &rows, "c", &ReportOptions::default());
         assert!(html.contains("<th scope=\"col\" data-target=\"\">(none)</th>"));
-        assert!(html.contains("<td class=\"cell dom-mixed\" id=\"cell-IND-_\" data-holder=\"IND\" data-target=\"\""));
+        assert!(html.contains("<td class=\"cell dom-mixed\" data-support=\"0\" data-dispute=\"1\" data-praise=\"1\">"));
     }
 
     #[test]

@@ -71,22 +71,43 @@ fn tags<'a>(html: &'a str, prefix: &str) -> Vec<&'a str> {
         .collect()
 }
 
-/// The matrix cells: (holder, target) -> [support, dispute, praise], read from the
-/// `data-*` attributes.
+/// The full matrix's cells: (holder, target) -> [support, dispute, praise], read from
+/// the `data-*` attributes.
 fn matrix_cells(html: &str) -> BTreeMap<(String, String), [usize; 3]> {
-    tags(html, "<td class=\"cell")
+    matrix(html)
         .into_iter()
-        .map(|tag| {
-            let n = |label: &str| attr(tag, &format!("data-{label}")).unwrap().parse().unwrap();
-            (
-                (
-                    attr(tag, "data-holder").unwrap().to_owned(),
-                    attr(tag, "data-target").unwrap().to_owned(),
-                ),
-                [n("support"), n("dispute"), n("praise")],
-            )
-        })
+        .map(|(key, (counts, _))| (key, counts))
         .collect()
+}
+
+/// The full matrix's cells with what each shows: the holder is the row's, the target the
+/// column's.
+fn matrix(html: &str) -> BTreeMap<(String, String), ([usize; 3], String)> {
+    let start = html.find("<table class=\"matrix\">").unwrap();
+    let table = &html[start..start + html[start..].find("</table>").unwrap()];
+    let targets: Vec<&str> = tags(table, "<th scope=\"col\" data-target=")
+        .into_iter()
+        .map(|tag| attr(tag, "data-target").unwrap())
+        .collect();
+    let mut cells = BTreeMap::new();
+    for (row_start, _) in table.match_indices("<tr data-holder=") {
+        let row = &table[row_start..row_start + table[row_start..].find("</tr>").unwrap()];
+        let holder = attr(row, "data-holder").unwrap();
+        // One cell per target after the row's header, then the row's total.
+        for (i, cell) in row.split("<td").skip(1).take(targets.len()).enumerate() {
+            if !cell.starts_with(" class=\"cell") {
+                continue;
+            }
+            let tag = &cell[..cell.find('>').unwrap()];
+            let n = |label: &str| attr(tag, &format!("data-{label}")).unwrap().parse().unwrap();
+            let shown = cell[tag.len() + 1..cell.find("</td>").unwrap()].to_owned();
+            cells.insert(
+                (holder.to_owned(), targets[i].to_owned()),
+                ([n("support"), n("dispute"), n("praise")], shown),
+            );
+        }
+    }
+    cells
 }
 
 /// The cells the claims counts imply.
@@ -164,15 +185,14 @@ fn seed_matrix_cells_match_the_pivot() {
             "column {party}"
         );
     }
-    // Each cell links to the list of its sentences, which holds one row per claim.
-    for tag in tags(&html, "<td class=\"cell") {
-        let (h, t) = (attr(tag, "data-holder").unwrap(), attr(tag, "data-target").unwrap());
-        let id = attr(tag, "id").unwrap().replacen("cell-", "claims-", 1);
+    // Each cell links to the list of its sentences, which holds one row per claim (the
+    // seed's cells hold fewer than the report's cap of 10).
+    for ((h, t), (counts, shown)) in matrix(&html) {
+        let id = attr(&shown, "href").unwrap().trim_start_matches('#').to_owned();
         let start = html.find(&format!("<section class=\"claims\" id=\"{id}\"")).unwrap();
         let section = &html[start..start + html[start..].find("</section>").unwrap()];
         let listed = section.matches("<tr><td>").count();
-        let total: usize = cells[&(h.to_owned(), t.to_owned())].iter().sum();
-        assert_eq!(listed, total, "sentences listed for {h} -> {t}");
+        assert_eq!(listed, counts.iter().sum::<usize>(), "sentences listed for {h} -> {t}");
     }
     // The dispute the article leads with: New Delhi disputed U.S. claims.
     assert!(cells[&("IND".to_owned(), "USA".to_owned())][1] >= 1);
@@ -393,14 +413,12 @@ fn report_renders_in_headless_chromium() {
     assert!(dom.status.success(), "{}", String::from_utf8_lossy(&dom.stderr));
     let dom = String::from_utf8(dom.stdout).unwrap();
     assert_eq!(matrix_cells(&dom), expected, "cells in the rendered DOM");
-    for tag in tags(&dom, "<td class=\"cell") {
-        let start = dom.find(tag).unwrap() + tag.len();
-        let cell = &dom[start..start + dom[start..].find("</td>").unwrap()];
-        for label in ["support", "dispute", "praise"] {
-            let letter = label[..1].to_uppercase();
-            let shown = format!("{letter}&nbsp;{}</span>", attr(tag, &format!("data-{label}")).unwrap());
-            assert!(cell.contains(&shown), "{tag} shows {shown}: {cell}");
-        }
+    for ((h, t), ([s, d, p], shown)) in matrix(&dom) {
+        let text = shown.trim_end_matches("</a>");
+        assert!(
+            text.ends_with(&format!("{s}\u{b7}{d}\u{b7}{p}")),
+            "{h} -> {t} shows {shown}"
+        );
     }
 
     let png = dir.path().join("report.png");
