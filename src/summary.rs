@@ -738,7 +738,7 @@ th.support { color: var(--support); } th.dispute { color: var(--dispute); } th.p
 .bar span { display: block; height: 100%; }
 .bar .s { background: var(--support); } .bar .d { background: var(--dispute); } .bar .p { background: var(--praise); }
 td.bar-cell { width: 360px; }
-section.claims { margin-bottom: 18px; }
+section.claims { margin-bottom: 18px; content-visibility: auto; contain-intrinsic-size: auto 360px; }
 section.claims:target { outline: 3px solid #f0b429; outline-offset: 6px; }
 section.claims td.text { max-width: 760px; }
 mark { background: #ffe58a; padding: 0 1px; }
@@ -757,8 +757,8 @@ body.filtered form#filters { border-color: #f0b429; box-shadow: 0 0 0 2px #f0b42
 #top-matrix { flex: 1 1 560px; min-width: 0; }
 svg { display: block; }
 svg.network, svg.bars { background: #fff; border: 1px solid #e2e2e2; border-radius: 6px; }
-svg .edge { fill: none; stroke-opacity: .72; stroke-linecap: round; }
-svg a:hover .edge { stroke-opacity: 1; }
+svg .edge { fill: none; stroke-linecap: round; }
+svg a:hover .edge { opacity: 1; }
 .edge.support { stroke: var(--support); } .edge.dispute { stroke: var(--dispute); }
 .edge.praise { stroke: var(--praise); } .edge.mixed { stroke: var(--mixed); }
 #arrow-support path { fill: var(--support); } #arrow-dispute path { fill: var(--dispute); }

@@ -130,7 +130,9 @@
       setCounts(e, c);
       e.setAttribute("class", "edge " + cls);
       e.setAttribute("marker-end", "url(#arrow-" + cls + ")");
-      e.setAttribute("stroke-width", (+d.edgeMin + d.edgeSpan * Math.sqrt(sum(c) / heaviest)).toFixed(1));
+      var share = Math.sqrt(sum(c) / heaviest);
+      e.setAttribute("stroke-width", (+d.edgeMin + d.edgeSpan * share).toFixed(1));
+      e.setAttribute("opacity", (+d.opacityMin + d.opacitySpan * share).toFixed(2));
       e.style.display = sum(c) ? "" : "none";
       title(e, e.dataset.holder + " \u2192 " + e.dataset.target + ": " + countsText(c));
     });

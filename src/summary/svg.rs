@@ -19,9 +19,12 @@ const CIRCLE_RADIUS: f64 = 225.0;
 /// the busiest party's claims, so that area follows activity.
 const NODE_MIN: f64 = 4.0;
 const NODE_SPAN: f64 = 14.0;
-/// Edge width, the same way by the busiest edge's claims.
+/// Edge width and opacity, the same way by the busiest edge's claims: among 50 parties
+/// the many thin edges fade, and the few heavy ones stand out.
 const EDGE_MIN: f64 = 1.0;
 const EDGE_SPAN: f64 = 7.0;
+const EDGE_OPACITY_MIN: f64 = 0.25;
+const EDGE_OPACITY_SPAN: f64 = 0.65;
 
 /// The CSS class of a label's colour, `mixed` for a tie.
 pub fn label_class(counts: &LabelCounts) -> &'static str {
@@ -71,7 +74,8 @@ pub fn write_network(out: &mut String, view: &View) -> fmt::Result {
         out,
         "<svg class=\"network\" viewBox=\"0 0 {NETWORK_WIDTH} {NETWORK_HEIGHT}\" width=\"{NETWORK_WIDTH}\" \
          height=\"{NETWORK_HEIGHT}\" role=\"img\" aria-label=\"stance network\" data-node-min=\"{NODE_MIN}\" \
-         data-node-span=\"{NODE_SPAN}\" data-edge-min=\"{EDGE_MIN}\" data-edge-span=\"{EDGE_SPAN}\">\n<defs>"
+         data-node-span=\"{NODE_SPAN}\" data-edge-min=\"{EDGE_MIN}\" data-edge-span=\"{EDGE_SPAN}\" \
+         data-opacity-min=\"{EDGE_OPACITY_MIN}\" data-opacity-span=\"{EDGE_OPACITY_SPAN}\">\n<defs>"
     )?;
     for class in ["support", "dispute", "praise", "mixed"] {
         writeln!(
@@ -95,10 +99,11 @@ pub fn write_network(out: &mut String, view: &View) -> fmt::Result {
             out,
             "<a href=\"#{anchor}\"><path class=\"edge {class}\" data-h=\"{h}\" data-t=\"{t}\" \
              data-holder=\"{holder}\" data-target=\"{target}\" {counts} d=\"{d}\" stroke-width=\"{w:.1}\" \
-             marker-end=\"url(#arrow-{class})\"><title>{holder} &rarr; {target}: {text}</title></path></a>",
+             opacity=\"{o:.2}\" marker-end=\"url(#arrow-{class})\"><title>{holder} &rarr; {target}: {text}</title></path></a>",
             anchor = cell_anchor(view.name(h), view.name(t)),
             counts = data_counts(c),
             w = EDGE_MIN + EDGE_SPAN * (c.total() as f64 / heaviest).sqrt(),
+            o = EDGE_OPACITY_MIN + EDGE_OPACITY_SPAN * (c.total() as f64 / heaviest).sqrt(),
             text = counts_text(c),
         )?;
     }
