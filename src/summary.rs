@@ -973,13 +973,13 @@ fn write_time(out: &mut String, view: &View, period: Period) -> fmt::Result {
     svg::write_bars(out, "all", &view.periods, &all, &chart)?;
 
     let shown = view.parties.len();
-    let mut pairs: Vec<((usize, Option<usize>), usize)> = view
-        .cells()
-        .into_keys()
-        .filter(|&(h, t)| h < shown && t.is_none_or(|t| t < shown))
-        .map(|(h, t)| ((h, t), view.count(|a, b, p| a == h && b == t && p.is_some()).total()))
-        .filter(|&(_, n)| n > 0)
-        .collect();
+    let mut dated: BTreeMap<(usize, Option<usize>), usize> = BTreeMap::new();
+    for (&(h, t, _, p), &n) in &view.records {
+        if p.is_some() && h < shown && t.is_none_or(|t| t < shown) {
+            *dated.entry((h, t)).or_default() += n;
+        }
+    }
+    let mut pairs: Vec<((usize, Option<usize>), usize)> = dated.into_iter().collect();
     pairs.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     pairs.truncate(TOP_PAIRS);
     if !pairs.is_empty() {

@@ -676,13 +676,18 @@ fn screenshot(report: &Path, height: u32, name: &str) {
     }
 }
 
+/// `../shared/<rel>` when it and Chromium are there; `None`, with a note, otherwise.
+fn shared_with_chromium(rel: &str) -> Option<PathBuf> {
+    let found = common::shared(rel).filter(|_| Path::new(CHROMIUM).exists());
+    if found.is_none() {
+        println!("skipped: ../shared/{rel} or chromium absent");
+    }
+    found
+}
+
 #[test]
 fn fnc1_report_shows_the_top_parties_network_in_chromium() {
-    let (Some(bodies), true) = (
-        common::shared("corpora/fnc-1/train_bodies.csv"),
-        Path::new(CHROMIUM).exists(),
-    ) else {
-        println!("skipped: ../shared or chromium absent");
+    let Some(bodies) = shared_with_chromium("corpora/fnc-1/train_bodies.csv") else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -704,11 +709,7 @@ fn fnc1_report_shows_the_top_parties_network_in_chromium() {
 
 #[test]
 fn polnear_report_charts_claims_over_time_in_chromium() {
-    let (Some(articles), true) = (
-        common::shared("corpora/polnear/polnear-attributions.jsonl"),
-        Path::new(CHROMIUM).exists(),
-    ) else {
-        println!("skipped: ../shared or chromium absent");
+    let Some(articles) = shared_with_chromium("corpora/polnear/polnear-attributions.jsonl") else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();

@@ -46,8 +46,15 @@ fn counts_text(c: &LabelCounts) -> String {
 /// or to no target are not drawn, but count toward a node's size.
 pub fn write_network(out: &mut String, view: &View) -> fmt::Result {
     let n = view.parties.len();
-    let made: Vec<usize> = (0..n).map(|i| view.count(|h, _, _| h == i).total()).collect();
-    let received: Vec<usize> = (0..n).map(|i| view.count(|_, t, _| t == Some(i)).total()).collect();
+    let (mut made, mut received) = (vec![0; n], vec![0; n]);
+    for (&(h, t, _, _), &count) in &view.records {
+        if h < n {
+            made[h] += count;
+        }
+        if let Some(t) = t.filter(|&t| t < n) {
+            received[t] += count;
+        }
+    }
     let activity: Vec<usize> = (0..n).map(|i| made[i] + received[i]).collect();
     let busiest = activity.iter().copied().max().unwrap_or(1).max(1) as f64;
     let radius: Vec<f64> = activity
