@@ -261,6 +261,23 @@ fn missing_column_is_a_usage_error() {
 }
 
 #[test]
+fn no_top_parties_or_an_unknown_period_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let claims = seed_claims(dir.path());
+    let claims = claims.to_str().unwrap();
+    for (option, value, said) in [("--top", "0", "--top"), ("--period", "fortnight", "unknown period")] {
+        let out = stancer_in(
+            dir.path(),
+            &["summary", claims, option, value, "-o", "report.html"],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(2), "{option} {value}");
+        assert!(stderr(&out).contains(said), "{}", stderr(&out));
+        assert!(!dir.path().join("report.html").exists());
+    }
+}
+
+#[test]
 fn html_report_is_not_written_when_the_input_is_unusable() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("x.csv"), "a,b\n1,2\n").unwrap();

@@ -55,8 +55,8 @@ pub struct SummaryArgs {
     pub xlsx: Option<PathBuf>,
     /// The report's network and top matrix show the N parties in most claims; the rest
     /// are folded into "other" (the full matrix and the pivot have them all).
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_TOP, value_parser = clap::value_parser!(usize))]
-    pub top: usize,
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_TOP as u16, value_parser = clap::value_parser!(u16).range(1..))]
+    pub top: u16,
     /// The report's time charts count claims per week, month or quarter.
     #[arg(long, value_name = "PERIOD", default_value = "month")]
     pub period: Period,
@@ -85,7 +85,7 @@ pub fn run(args: SummaryArgs) -> Result<Tally, CliError> {
             .map_or(name.clone(), |f| f.to_string_lossy().into_owned());
         let (output, mut out) = Output::open(Some(path))?;
         let options = ReportOptions {
-            top: args.top,
+            top: usize::from(args.top),
             period: args.period,
         };
         out.write_all(render_html(&summary, &rows, &title, &options).as_bytes())?;
