@@ -19,7 +19,6 @@
 //! assert_eq!((pivot[0].holder.as_str(), pivot[0].target.as_str(), pivot[0].count), ("IND", "PAK", 1));
 //! ```
 
-use crate::date::DateRange;
 use crate::input::InputError;
 use crate::rules::Label;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -95,13 +94,7 @@ impl ClaimRow {
 /// assert_eq!(stancer::summary::period_of("2025").unwrap(), "2025");
 /// ```
 pub fn period_of(date: &str) -> Result<String, String> {
-    let range = DateRange::parse(date)?;
-    let (first, last) = (range.first.to_string(), range.last.to_string());
-    Ok(if first[..7] == last[..7] {
-        first[..7].to_owned()
-    } else {
-        first[..4].to_owned()
-    })
+    Period::Month.key(date)
 }
 
 /// Where a CSV table keeps each column the summary reads.

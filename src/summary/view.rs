@@ -46,7 +46,7 @@ impl fmt::Display for Period {
 }
 
 impl Period {
-    /// The bucket `date` falls in; `None` for a date that cannot be read. A date coarser
+    /// The bucket `date` falls in, or why the date cannot be read. A date coarser
     /// than the period keeps the coarser name (`2025` for a bare year, `2025-05` for a
     /// month when counting weeks), which sorts before the buckets inside it.
     ///
@@ -58,15 +58,15 @@ impl Period {
     /// assert_eq!(Period::Week.key("2025-05").unwrap(), "2025-05");
     /// assert_eq!(Period::Quarter.key("2025").unwrap(), "2025");
     /// ```
-    pub fn key(self, date: &str) -> Option<String> {
-        let range = crate::date::DateRange::parse(date).ok()?;
+    pub fn key(self, date: &str) -> Result<String, String> {
+        let range = crate::date::DateRange::parse(date)?;
         let (first, last) = (range.first, range.last);
         let year = || format!("{:04}", first.year());
         let month = || format!("{:04}-{:02}", first.year(), first.month());
         let quarter = |m: u32| (m - 1) / 3 + 1;
         let same_year = first.year() == last.year();
         let same_month = same_year && first.month() == last.month();
-        Some(match self {
+        Ok(match self {
             Period::Week if first == last => first.monday().to_string(),
             Period::Week | Period::Month if same_month => month(),
             Period::Quarter if same_year && quarter(first.month()) == quarter(last.month()) => {
@@ -106,7 +106,7 @@ impl View {
         let other = parties.len();
         let keys: Vec<Option<String>> = rows
             .iter()
-            .map(|r| r.date.as_deref().and_then(|d| period.key(d)))
+            .map(|r| r.date.as_deref().and_then(|d| period.key(d).ok()))
             .collect();
         let periods: Vec<String> = {
             let mut p: Vec<String> = keys.iter().flatten().cloned().collect();
@@ -300,7 +300,7 @@ mod tests {
         assert_eq!(Period::Quarter.key("2025-03-31").unwrap(), "2025-Q1");
         assert_eq!(Period::Quarter.key("2025-04").unwrap(), "2025-Q2");
         assert_eq!(Period::Month.key("2025").unwrap(), "2025");
-        assert!(Period::Month.key("11 March 2016").is_none());
+        assert!(Period::Month.key("11 March 2016").is_err());
         assert!("fortnight".parse::<Period>().is_err());
     }
 }
