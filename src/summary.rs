@@ -1084,16 +1084,11 @@ fn write_top_matrix(out: &mut String, view: &View) -> fmt::Result {
             write!(
                 out,
                 "<td class=\"tcell {dom}\" data-h=\"{h}\" data-t=\"{ti}\" data-name=\"{name}\" {counts} \
-                 title=\"{name}: {s} support, {d} dispute, {p} praise\">",
+                 title=\"{name}: {text}\">",
                 dom = dominant_class(c),
                 ti = t.map_or(-1, |t| t as i64),
-                counts = format_args!(
-                    "data-support=\"{}\" data-dispute=\"{}\" data-praise=\"{}\"",
-                    c.support, c.dispute, c.praise
-                ),
-                s = c.support,
-                d = c.dispute,
-                p = c.praise,
+                counts = svg::data_counts(c),
+                text = svg::counts_text(c),
             )?;
             if h < shown && t.is_none_or(|t| t < shown) {
                 write!(

@@ -27,18 +27,20 @@ const EDGE_OPACITY_MIN: f64 = 0.25;
 const EDGE_OPACITY_SPAN: f64 = 0.65;
 
 /// The CSS class of a label's colour, `mixed` for a tie.
-pub fn label_class(counts: &LabelCounts) -> &'static str {
+fn label_class(counts: &LabelCounts) -> &'static str {
     counts.dominant().map_or("mixed", Label::as_str)
 }
 
-fn data_counts(c: &LabelCounts) -> String {
+/// A cell's or an edge's counts as the `data-*` attributes the filter script rewrites.
+pub(super) fn data_counts(c: &LabelCounts) -> String {
     format!(
         "data-support=\"{}\" data-dispute=\"{}\" data-praise=\"{}\"",
         c.support, c.dispute, c.praise
     )
 }
 
-fn counts_text(c: &LabelCounts) -> String {
+/// "1 support, 2 dispute, 0 praise", for a tooltip.
+pub(super) fn counts_text(c: &LabelCounts) -> String {
     format!("{} support, {} dispute, {} praise", c.support, c.dispute, c.praise)
 }
 
