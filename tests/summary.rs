@@ -550,7 +550,11 @@ fn drawing(dom: &str) -> Drawing {
         ]
     };
     let mut d = Drawing::default();
-    for tag in tags(dom, "<g class=\"node\"") {
+    // "node idle" after a filter leaves a party without claims; "nodes" is their group.
+    for tag in tags(dom, "<g class=\"node")
+        .into_iter()
+        .filter(|t| !t.starts_with("<g class=\"nodes\""))
+    {
         let party = attr(tag, "data-party").unwrap().to_owned();
         d.nodes
             .insert(party, (num(tag, "data-made"), num(tag, "data-received")));
@@ -720,6 +724,10 @@ fn fnc1_report_shows_the_top_parties_network_in_chromium() {
     assert!(want.edges.len() >= 10, "FNC-1 gives a network: {want:?}");
     let url = format!("file://{}", report.display());
     assert_eq!(drawing(&dump_dom(&url)), want);
+    // Praise alone: most parties are left without a claim, their edges hidden.
+    let praise = expected_drawing(&rows, &top, &[], |c| c.label == 2);
+    assert!(praise.nodes.values().filter(|&&(m, r)| m + r == 0).count() > 5);
+    assert_eq!(drawing(&dump_dom(&format!("{url}?label=praise"))), praise);
     // Two screens of 900 px: the totals, the network and the top matrix.
     screenshot(&report, 1800, "report.png");
 }
