@@ -758,7 +758,8 @@ svg a:hover .edge { opacity: 1; }
 #arrow-praise path { fill: var(--praise); } #arrow-mixed path { fill: var(--mixed); }
 g.node circle { fill: #fff; stroke: #333; stroke-width: 1.5; }
 g.node text { font-size: 12px; font-weight: 600; fill: #222; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
-g.node.idle { opacity: .3; }
+g.node.idle { opacity: .3; } g.node { cursor: pointer; }
+g.node.picked circle { stroke: #f0b429; stroke-width: 4; }
 svg.bars rect.support { fill: var(--support); } svg.bars rect.dispute { fill: var(--dispute); }
 svg.bars rect.praise { fill: var(--praise); }
 svg.bars text { font-size: 10px; fill: #555; } svg.bars .axis { stroke: #999; }
@@ -931,7 +932,8 @@ fn write_network_section(out: &mut String, view: &View) -> fmt::Result {
          between them side by side. A circle's size counts the claims a party makes and receives; an arrow \
          goes from holder to target, as thick as its claims and coloured by the label with most of them \
          (<span class=\"s\">support</span>, <span class=\"d\">dispute</span>, <span class=\"p\">praise</span>, \
-         grey for a tie). Point at an arrow for its counts, click it for its sentences.</p>",
+         grey for a tie). Point at an arrow for its counts, click it for its sentences; click a party to see its \
+         claims alone.</p>",
         view.parties.len(),
         if view.other {
             format!(" of {}", view.all_parties)

@@ -113,7 +113,7 @@
     });
   }
 
-  function drawNetwork(r) {
+  function drawNetwork(r, f) {
     var svg = document.querySelector("svg.network");
     if (!svg) return;
     var d = svg.dataset, edges = svg.querySelectorAll("path.edge"), nodes = svg.querySelectorAll("g.node");
@@ -142,6 +142,7 @@
       g.setAttribute("data-received", v);
       g.querySelector("circle").setAttribute("r", (+d.nodeMin + d.nodeSpan * Math.sqrt((m + v) / busiest)).toFixed(1));
       g.classList.toggle("idle", m + v === 0);
+      g.classList.toggle("picked", +i === f.party);
       title(g, g.dataset.party + ": " + m + " claims made, " + v + " received");
     });
   }
@@ -178,7 +179,7 @@
     var shown = document.getElementById("shown");
     if (shown) shown.textContent = r.claims;
     drawMatrix(r);
-    drawNetwork(r);
+    drawNetwork(r, f);
     drawBars(r);
     document.body.classList.toggle("filtered", r.claims !== +form.dataset.claims);
     return f;
@@ -189,6 +190,14 @@
   form.addEventListener("change", function () {
     var f = apply();
     history.replaceState(null, "", toQuery(f));
+  });
+  // A party's circle filters by that party; a second click lifts the filter.
+  document.querySelectorAll("svg.network g.node").forEach(function (g) {
+    g.addEventListener("click", function () {
+      var party = form.elements.party;
+      party.value = party.value === g.dataset.i ? "" : g.dataset.i;
+      history.replaceState(null, "", toQuery(apply()));
+    });
   });
   form.addEventListener("reset", function () {
     setTimeout(function () {

@@ -22,7 +22,7 @@ const NODE_SPAN: f64 = 14.0;
 /// Edge width and opacity, the same way by the busiest edge's claims: among 50 parties
 /// the many thin edges fade, and the few heavy ones stand out.
 const EDGE_MIN: f64 = 1.0;
-const EDGE_SPAN: f64 = 7.0;
+const EDGE_SPAN: f64 = 5.0;
 const EDGE_OPACITY_MIN: f64 = 0.25;
 const EDGE_OPACITY_SPAN: f64 = 0.65;
 
@@ -90,33 +90,11 @@ pub fn write_network(out: &mut String, view: &View) -> fmt::Result {
         writeln!(
             out,
             "<marker id=\"arrow-{class}\" class=\"arrow-{class}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" \
-             markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">\
+             markerWidth=\"12\" markerHeight=\"12\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">\
              <path d=\"M0,1 L10,5 L0,9 z\"/></marker>"
         )?;
     }
-    writeln!(out, "</defs>\n<g class=\"edges\">")?;
-    for ((h, t), c) in &edges {
-        let (h, t) = (*h, *t);
-        let d = if h == t {
-            self_loop(at(h), angle(h), radius[h])
-        } else {
-            arc(at(h), at(t), radius[h], radius[t])
-        };
-        let class = label_class(c);
-        let (holder, target) = (escape_html(view.name(h)), escape_html(view.name(t)));
-        writeln!(
-            out,
-            "<a href=\"#{anchor}\"><path class=\"edge {class}\" data-h=\"{h}\" data-t=\"{t}\" \
-             data-holder=\"{holder}\" data-target=\"{target}\" {counts} d=\"{d}\" stroke-width=\"{w:.1}\" \
-             opacity=\"{o:.2}\" marker-end=\"url(#arrow-{class})\"><title>{holder} &rarr; {target}: {text}</title></path></a>",
-            anchor = cell_anchor(view.name(h), view.name(t)),
-            counts = data_counts(c),
-            w = EDGE_MIN + EDGE_SPAN * (c.total() as f64 / heaviest).sqrt(),
-            o = EDGE_OPACITY_MIN + EDGE_OPACITY_SPAN * (c.total() as f64 / heaviest).sqrt(),
-            text = counts_text(c),
-        )?;
-    }
-    writeln!(out, "</g>\n<g class=\"nodes\">")?;
+    writeln!(out, "</defs>\n<g class=\"nodes\">")?;
     for i in 0..n {
         let (x, y) = at(i);
         let name = escape_html(view.name(i));
@@ -140,6 +118,29 @@ pub fn write_network(out: &mut String, view: &View) -> fmt::Result {
             rad = radius[i],
             lx = x + ux * gap,
             ly = y + uy * gap,
+        )?;
+    }
+    // Edges over the nodes: a filter can grow a circle over the arrowheads at its rim.
+    writeln!(out, "</g>\n<g class=\"edges\">")?;
+    for ((h, t), c) in &edges {
+        let (h, t) = (*h, *t);
+        let d = if h == t {
+            self_loop(at(h), angle(h), radius[h])
+        } else {
+            arc(at(h), at(t), radius[h], radius[t])
+        };
+        let class = label_class(c);
+        let (holder, target) = (escape_html(view.name(h)), escape_html(view.name(t)));
+        writeln!(
+            out,
+            "<a href=\"#{anchor}\"><path class=\"edge {class}\" data-h=\"{h}\" data-t=\"{t}\" \
+             data-holder=\"{holder}\" data-target=\"{target}\" {counts} d=\"{d}\" stroke-width=\"{w:.1}\" \
+             opacity=\"{o:.2}\" marker-end=\"url(#arrow-{class})\"><title>{holder} &rarr; {target}: {text}</title></path></a>",
+            anchor = cell_anchor(view.name(h), view.name(t)),
+            counts = data_counts(c),
+            w = EDGE_MIN + EDGE_SPAN * (c.total() as f64 / heaviest).sqrt(),
+            o = EDGE_OPACITY_MIN + EDGE_OPACITY_SPAN * (c.total() as f64 / heaviest).sqrt(),
+            text = counts_text(c),
         )?;
     }
     writeln!(out, "</g>\n</svg>")
