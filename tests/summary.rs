@@ -374,6 +374,9 @@ fn chromium_in(size: &str, args: &[&str]) -> std::process::Output {
             "--disable-component-update",
             "--disable-sync",
             &user_data,
+            // The page's console on standard error, so that a script error shows.
+            "--enable-logging=stderr",
+            "--v=0",
             &format!("--window-size={size}"),
         ])
         .args(args)
@@ -593,7 +596,9 @@ fn drawing(dom: &str) -> Drawing {
 
 fn dump_dom(url: &str) -> String {
     let dom = chromium(&["--dump-dom", url]);
-    assert!(dom.status.success(), "{}", String::from_utf8_lossy(&dom.stderr));
+    let log = String::from_utf8_lossy(&dom.stderr);
+    assert!(dom.status.success(), "{log}");
+    assert!(!log.contains("Uncaught"), "the page's script failed: {log}");
     String::from_utf8(dom.stdout).unwrap()
 }
 
