@@ -106,7 +106,9 @@ pub fn write_network(out: &mut String, view: &View) -> fmt::Result {
         } else {
             "middle"
         };
-        let gap = radius[i] + 6.0;
+        // A name stands clear of the loop of the party's claims about itself.
+        let looped = edges.iter().any(|&((h, t), _)| h == i && t == i);
+        let gap = radius[i] + if looped { 40.0 } else { 6.0 };
         writeln!(
             out,
             "<g class=\"node\" data-i=\"{i}\" data-party=\"{name}\" data-made=\"{m}\" data-received=\"{r}\">\
