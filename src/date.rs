@@ -11,6 +11,52 @@ impl Day {
     pub fn new(year: u32, month: u32, day: u32) -> Day {
         Day(year * 10_000 + month * 100 + day)
     }
+
+    pub fn year(self) -> u32 {
+        self.0 / 10_000
+    }
+
+    pub fn month(self) -> u32 {
+        self.0 / 100 % 100
+    }
+
+    /// The Monday that starts this day's ISO week (possibly in the month or year before).
+    ///
+    /// ```
+    /// use stancer::date::Day;
+    /// assert_eq!(Day::new(2025, 5, 10).monday().to_string(), "2025-05-05");
+    /// assert_eq!(Day::new(2027, 1, 1).monday().to_string(), "2026-12-28");
+    /// ```
+    pub fn monday(self) -> Day {
+        let days = days_from_civil(self.year() as i64, self.month() as i64, (self.0 % 100) as i64);
+        // 1970-01-01 was a Thursday: three days after a Monday.
+        let monday = days - (days + 3).rem_euclid(7);
+        civil_from_days(monday)
+    }
+}
+
+// Howard Hinnant's days-from-civil and back (proleptic Gregorian): two small formulas
+// are all the week buckets need, not a calendar crate.
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> Day {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    Day::new(y as u32, m as u32, d as u32)
 }
 
 impl fmt::Display for Day {

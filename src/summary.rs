@@ -5,7 +5,9 @@
 //! [`InputError`] naming its file and line, and reading goes on after it. [`Summary`]
 //! counts the rows: the (holder, target, label) pivot, the commonest cues of each label
 //! and the claims per period. [`render_html`] draws a self-contained HTML report of them
-//! (inline CSS, no scripts, nothing fetched from the network). Nothing here prints.
+//! (inline CSS, SVG and script, nothing fetched from the network): at corpus scale the
+//! most active parties first ([`View`]), as a network, over time and as a matrix, with
+//! filters that recount them in the page. Nothing here prints.
 //!
 //! ```
 //! use stancer::summary::{ClaimReader, Summary};
@@ -17,12 +19,16 @@
 //! assert_eq!((pivot[0].holder.as_str(), pivot[0].target.as_str(), pivot[0].count), ("IND", "PAK", 1));
 //! ```
 
-use crate::date::DateRange;
 use crate::input::InputError;
 use crate::rules::Label;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::{self, Write as _};
 use std::io::{BufRead, BufReader, Read};
+
+mod svg;
+mod view;
+
+pub use view::{Period, View};
 
 /// The columns a claims table must have; others (`rule`, offsets...) are ignored.
 pub const REQUIRED_COLUMNS: [&str; 7] = ["doc_id", "sentence_id", "holder", "label", "target", "cue", "sentence"];
@@ -33,12 +39,16 @@ pub const DATE_COLUMN: &str = "date";
 /// The columns of the pivot table.
 pub const PIVOT_COLUMNS: [&str; 4] = ["holder", "target", "label", "count"];
 
-/// The matrix shows at most this many holders and targets (those with most claims); the
-/// pivot has them all.
-pub const MATRIX_LIMIT: usize = 60;
+/// The top matrix and the network show this many parties unless `--top` says otherwise;
+/// the rest are folded into "other".
+pub const DEFAULT_TOP: usize = 25;
 
-/// The report lists at most this many sentences behind one cell.
-pub const SENTENCES_PER_CELL: usize = 200;
+/// The report lists at most this many sentences behind one cell (of the top parties), so
+/// that a report of a million claims stays a few megabytes; the claims file has them all.
+pub const SENTENCES_PER_CELL: usize = 10;
+
+/// The report charts the claims over time of this many holder-target pairs.
+pub const TOP_PAIRS: usize = 6;
 
 /// How many cues of each label the report shows.
 pub const TOP_CUES: usize = 10;
@@ -84,13 +94,7 @@ impl ClaimRow {
 /// assert_eq!(stancer::summary::period_of("2025").unwrap(), "2025");
 /// ```
 pub fn period_of(date: &str) -> Result<String, String> {
-    let range = DateRange::parse(date)?;
-    let (first, last) = (range.first.to_string(), range.last.to_string());
-    Ok(if first[..7] == last[..7] {
-        first[..7].to_owned()
-    } else {
-        first[..4].to_owned()
-    })
+    Period::Month.key(date)
 }
 
 /// Where a CSV table keeps each column the summary reads.
@@ -600,14 +604,15 @@ impl Summary {
             .collect()
     }
 
-    /// The matrix columns: every party in [`Summary::parties`] order, a party that is
-    /// never a target included, then the empty target (claims without one) when there is
-    /// such a claim.
+    /// The matrix columns: the empty target (claims without one) when there is such a
+    /// claim, next to the holders, then every party in [`Summary::parties`] order, a
+    /// party that is never a target included.
     pub fn targets(&self) -> Vec<String> {
-        let mut targets = self.parties();
+        let mut targets = Vec::new();
         if self.cells.keys().any(|(_, t)| t.is_empty()) {
             targets.push(String::new());
         }
+        targets.extend(self.parties());
         targets
     }
 }
@@ -709,8 +714,7 @@ thead th { background: #f0f0f0; }
 .scroll { overflow-x: auto; max-width: 100%; }
 table.matrix th { white-space: nowrap; }
 table.matrix th.corner { color: #666; font-weight: normal; font-size: 13px; }
-table.matrix td { white-space: nowrap; text-align: center; min-width: 120px; }
-table.matrix td.empty { background: #fff; }
+table.matrix td { white-space: nowrap; text-align: center; min-width: 64px; }
 table.matrix td.cell a { color: inherit; text-decoration: none; display: block; }
 table.matrix td.cell a:hover { text-decoration: underline; }
 td.dom-support, .dom-support { background: var(--support-bg); }
@@ -727,24 +731,86 @@ th.support { color: var(--support); } th.dispute { color: var(--dispute); } th.p
 .bar span { display: block; height: 100%; }
 .bar .s { background: var(--support); } .bar .d { background: var(--dispute); } .bar .p { background: var(--praise); }
 td.bar-cell { width: 360px; }
-section.claims { margin-bottom: 18px; }
+section.claims { margin-bottom: 18px; content-visibility: auto; contain-intrinsic-size: auto 360px; }
 section.claims:target { outline: 3px solid #f0b429; outline-offset: 6px; }
 section.claims td.text { max-width: 760px; }
 mark { background: #ffe58a; padding: 0 1px; }
 a.back { font-size: 13px; margin-left: 8px; }
+#totals .totals { margin-top: 12px; }
+form#filters { display: flex; flex-wrap: wrap; gap: 8px 18px; align-items: center; background: #fff;
+  border: 1px solid #ddd; border-radius: 8px; padding: 8px 14px; margin: 14px 0 0; position: sticky; top: 0; z-index: 2; }
+form#filters label { white-space: nowrap; }
+form#filters label.support { color: var(--support); } form#filters label.dispute { color: var(--dispute); }
+form#filters label.praise { color: var(--praise); }
+form#filters .shown { color: #555; margin-left: auto; }
+body.filtered form#filters { border-color: #f0b429; box-shadow: 0 0 0 2px #f0b42955; }
+.overview { display: flex; flex-wrap: wrap; gap: 0 28px; align-items: flex-start; }
+.overview > section { flex: 0 1 auto; max-width: 100%; }
+#network { max-width: 622px; }
+#top-matrix { flex: 1 1 560px; min-width: 0; }
+svg { display: block; }
+svg.network, svg.bars { background: #fff; border: 1px solid #e2e2e2; border-radius: 6px; }
+svg .edge { fill: none; stroke-linecap: round; }
+svg a:hover .edge { opacity: 1; }
+.edge.support { stroke: var(--support); } .edge.dispute { stroke: var(--dispute); }
+.edge.praise { stroke: var(--praise); } .edge.mixed { stroke: var(--mixed); }
+#arrow-support path { fill: var(--support); } #arrow-dispute path { fill: var(--dispute); }
+#arrow-praise path { fill: var(--praise); } #arrow-mixed path { fill: var(--mixed); }
+g.node circle { fill: #fff; stroke: #333; stroke-width: 1.5; }
+g.node text { font-size: 12px; font-weight: 600; fill: #222; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
+g.node.idle { opacity: .3; } g.node { cursor: pointer; }
+g.node.picked circle { stroke: #f0b429; stroke-width: 4; }
+svg.bars rect.support { fill: var(--support); } svg.bars rect.dispute { fill: var(--dispute); }
+svg.bars rect.praise { fill: var(--praise); }
+svg.bars text { font-size: 10px; fill: #555; } svg.bars .axis { stroke: #999; }
+.pair { margin: 4px 0 6px; } .pair-name { font-size: 13px; font-weight: 600; }
+table.tmatrix th, table.tmatrix td { padding: 2px 3px; text-align: center; min-width: 26px; font-size: 12px; white-space: nowrap; }
+table.tmatrix td:empty, table.tmatrix td.zero { background: #fff; }
+table.tmatrix td a, table.tmatrix td span { color: inherit; text-decoration: none; display: block; font-weight: 600; }
+table.tmatrix th.corner { color: #666; font-weight: normal; }
+details.full { margin: 28px 0; } details summary { cursor: pointer; font-weight: 600; margin: 8px 0; }
 "#;
 
-/// The HTML report of `summary`: totals per label, the holder-by-target matrix, the
-/// sentences behind each matrix cell (from `rows`), the top cues per label and, when
-/// claims have dates, the claims per period. `title` names the claims file.
-pub fn render_html(summary: &Summary, rows: &[ClaimRow], title: &str) -> String {
-    let mut html = String::with_capacity(64 * 1024 + rows.len() * 400);
+/// How the report is drawn.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportOptions {
+    /// Parties in the top matrix and the network; the rest are folded into "other".
+    pub top: usize,
+    /// The buckets of the time charts.
+    pub period: Period,
+}
+
+impl Default for ReportOptions {
+    fn default() -> ReportOptions {
+        ReportOptions {
+            top: DEFAULT_TOP,
+            period: Period::Month,
+        }
+    }
+}
+
+/// The filter script, kept in its own file so that it reads as JavaScript.
+const SCRIPT: &str = include_str!("summary/report.js");
+
+/// The HTML report of `summary`: totals per label and filters, the stance network of the
+/// top parties, claims over time (when claims have dates), the top matrix, the top cues,
+/// the full holder-by-target matrix one click away and the sentences behind the top
+/// cells (from `rows`). `title` names the claims file.
+pub fn render_html(summary: &Summary, rows: &[ClaimRow], title: &str, options: &ReportOptions) -> String {
+    let mut html = String::with_capacity(256 * 1024);
     // Writing into a String cannot fail.
-    let _ = write_html(&mut html, summary, rows, title);
+    let _ = write_html(&mut html, summary, rows, title, options);
     html
 }
 
-fn write_html(out: &mut String, summary: &Summary, rows: &[ClaimRow], title: &str) -> fmt::Result {
+fn write_html(
+    out: &mut String,
+    summary: &Summary,
+    rows: &[ClaimRow],
+    title: &str,
+    options: &ReportOptions,
+) -> fmt::Result {
+    let view = View::new(summary, rows, options.top, options.period);
     let title = escape_html(title);
     write!(
         out,
@@ -758,16 +824,17 @@ fn write_html(out: &mut String, summary: &Summary, rows: &[ClaimRow], title: &st
         .map_or(String::new(), |n| format!(" (of {} read)", counted(n, "document")));
     writeln!(
         out,
-        "<p class=\"meta\">{} in {}{read}, {}. Made by <code>stancer summary</code>.</p>\n</header>",
+        "<p class=\"meta\">{} in {}{read}, {} among {}. Made by <code>stancer summary</code>.</p>\n</header>",
         counted(summary.claims, "claim"),
         counted(summary.documents, "document"),
-        counted(summary.cells.len(), "holder&ndash;target pair")
+        counted(summary.cells.len(), "holder&ndash;target pair"),
+        match view.all_parties {
+            1 => "1 party".to_owned(),
+            n => format!("{n} parties"),
+        },
     )?;
 
-    writeln!(
-        out,
-        "<section id=\"totals\">\n<h2>Claims per label</h2>\n<div class=\"totals\">"
-    )?;
+    writeln!(out, "<section id=\"totals\">\n<div class=\"totals\">")?;
     for label in Label::ALL {
         writeln!(
             out,
@@ -776,39 +843,269 @@ fn write_html(out: &mut String, summary: &Summary, rows: &[ClaimRow], title: &st
         )?;
     }
     writeln!(out, "</div>\n</section>")?;
+    write_filters(out, &view, summary.claims)?;
+
+    writeln!(out, "<div class=\"overview\">")?;
+    write_network_section(out, &view)?;
+    if !view.periods.is_empty() {
+        write_time(out, &view, options.period)?;
+    }
+    // In the same row: beside the network when there is no time chart, else below both.
+    write_top_matrix(out, &view)?;
+    writeln!(out, "</div>")?;
 
     if let Some(by) = &summary.by {
         write_groups(out, summary, by)?;
     }
+    write_cues(out, summary)?;
 
-    let parties = summary.parties();
-    let shown: BTreeSet<&str> = parties.iter().take(MATRIX_LIMIT).map(String::as_str).collect();
-    let holders: Vec<String> = summary
-        .holders()
-        .into_iter()
-        .filter(|h| shown.contains(h.as_str()))
-        .collect();
-    let targets: Vec<String> = summary
-        .targets()
-        .into_iter()
+    let shown: BTreeSet<&str> = view.parties.iter().map(String::as_str).collect();
+    let holders = summary.holders();
+    let targets = summary.targets();
+    writeln!(
+        out,
+        "<details id=\"full-matrix\" class=\"full\">\n<summary>The full matrix: {} holders &times; {} targets \
+         (all claims, whatever the filters)</summary>",
+        holders.len(),
+        targets.len()
+    )?;
+    write_matrix(out, summary, &holders, &targets, &shown)?;
+    writeln!(out, "</details>")?;
+
+    let top_holders: Vec<String> = holders.iter().filter(|h| shown.contains(h.as_str())).cloned().collect();
+    let top_targets: Vec<String> = targets
+        .iter()
         .filter(|t| t.is_empty() || shown.contains(t.as_str()))
+        .cloned()
         .collect();
-    write_matrix(out, summary, &holders, &targets)?;
-    if parties.len() > shown.len() {
-        writeln!(
+    write_sentences(out, summary, rows, &top_holders, &top_targets)?;
+    writeln!(
+        out,
+        "<script type=\"application/json\" id=\"report-data\">{}</script>\n<script>{SCRIPT}</script>\n</body>\n</html>",
+        view.json()
+    )
+}
+
+/// The filters: labels, a party, a range of periods; the script recounts on a change.
+fn write_filters(out: &mut String, view: &View, claims: usize) -> fmt::Result {
+    writeln!(out, "<form id=\"filters\" data-claims=\"{claims}\">")?;
+    for label in Label::ALL {
+        write!(
             out,
-            "<p class=\"note\">Showing the {} parties in most claims of {}; the pivot CSV has them all.</p>",
-            shown.len(),
-            parties.len()
+            "<label class=\"{label}\"><input type=\"checkbox\" name=\"label-{label}\" checked> {label}</label>"
         )?;
     }
-
-    write_cues(out, summary)?;
-    if !summary.periods.is_empty() {
-        write_periods(out, summary)?;
+    write!(
+        out,
+        "\n<label>party <select name=\"party\"><option value=\"\">any</option>"
+    )?;
+    let mut by_name: Vec<(usize, &String)> = view.parties.iter().enumerate().collect();
+    by_name.sort_by(|a, b| a.1.cmp(b.1));
+    for (i, party) in by_name {
+        write!(out, "<option value=\"{i}\">{}</option>", escape_html(party))?;
     }
-    write_sentences(out, summary, rows, &holders, &targets)?;
-    writeln!(out, "</body>\n</html>")
+    writeln!(out, "</select></label>")?;
+    if !view.periods.is_empty() {
+        let last = view.periods.len() - 1;
+        for (name, selected) in [("from", 0), ("to", last)] {
+            write!(out, "<label>{name} <select name=\"{name}\">")?;
+            for (i, p) in view.periods.iter().enumerate() {
+                let sel = if i == selected { " selected" } else { "" };
+                write!(out, "<option value=\"{i}\"{sel}>{}</option>", escape_html(p))?;
+            }
+            writeln!(out, "</select></label>")?;
+        }
+    }
+    writeln!(
+        out,
+        "<button type=\"reset\">show all</button>\
+         <span class=\"shown\"><b id=\"shown\">{claims}</b> of {claims} claims shown</span>\
+         <noscript>(the filters need JavaScript)</noscript>\n</form>"
+    )
+}
+
+fn write_network_section(out: &mut String, view: &View) -> fmt::Result {
+    writeln!(
+        out,
+        "<section id=\"network\">\n<h2>Who stands toward whom</h2>\n\
+         <p class=\"note\">The {} most active parties{}, in an order that puts parties with support or praise \
+         between them side by side. A circle's size counts the claims a party makes and receives; an arrow \
+         goes from holder to target, as thick as its claims and coloured by the label with most of them \
+         (<span class=\"s\">support</span>, <span class=\"d\">dispute</span>, <span class=\"p\">praise</span>, \
+         grey for a tie). Point at an arrow for its counts, click it for its sentences; click a party to see its \
+         claims alone.</p>",
+        view.parties.len(),
+        if view.other {
+            format!(" of {}", view.all_parties)
+        } else {
+            String::new()
+        }
+    )?;
+    svg::write_network(out, view)?;
+    writeln!(out, "</section>")
+}
+
+/// Claims per period, the periods' table, and the top pairs' claims over time.
+fn write_time(out: &mut String, view: &View, period: Period) -> fmt::Result {
+    let all = view.per_period(|_, _| true);
+    let undated = view.count(|_, _, p| p.is_none()).total();
+    writeln!(
+        out,
+        "<section id=\"time\">\n<h2>Claims over time, per {period}</h2>\n\
+         <p class=\"note\">Stacked: <span class=\"s\">support</span>, <span class=\"d\">dispute</span>, \
+         <span class=\"p\">praise</span>.{}</p>",
+        if undated > 0 {
+            format!(" {} without a usable date are not charted.", counted(undated, "claim"))
+        } else {
+            String::new()
+        }
+    )?;
+    let chart = svg::Bars {
+        width: 600.0,
+        height: 200.0,
+        axis: true,
+    };
+    svg::write_bars(out, "all", &view.periods, &all, &chart)?;
+
+    let shown = view.parties.len();
+    let mut dated: BTreeMap<(usize, Option<usize>), usize> = BTreeMap::new();
+    for (&(h, t, _, p), &n) in &view.records {
+        if p.is_some() && h < shown && t.is_none_or(|t| t < shown) {
+            *dated.entry((h, t)).or_default() += n;
+        }
+    }
+    let mut pairs: Vec<((usize, Option<usize>), usize)> = dated.into_iter().collect();
+    pairs.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    pairs.truncate(TOP_PAIRS);
+    if !pairs.is_empty() {
+        writeln!(
+            out,
+            "<h3>The top pairs over time</h3>\n<p class=\"note\">Each on its own scale.</p>"
+        )?;
+    }
+    let small = svg::Bars {
+        width: 600.0,
+        height: 40.0,
+        axis: false,
+    };
+    for ((h, t), n) in pairs {
+        let target = t.map_or("(none)", |t| view.name(t));
+        writeln!(
+            out,
+            "<div class=\"pair\"><div class=\"pair-name\">{} &rarr; {} <span class=\"note\">({} dated)</span></div>",
+            escape_html(view.name(h)),
+            escape_html(target),
+            counted(n, "claim")
+        )?;
+        let key = format!("{h},{}", t.map_or(-1, |t| t as i64));
+        svg::write_bars(
+            out,
+            &key,
+            &view.periods,
+            &view.per_period(|a, b| a == h && b == t),
+            &small,
+        )?;
+        writeln!(out, "</div>")?;
+    }
+    writeln!(
+        out,
+        "<details>\n<summary>As a table (all claims, whatever the filters)</summary>\n\
+         <table class=\"time\">\n<thead><tr><th>period</th><th class=\"num support\">support</th>\
+         <th class=\"num dispute\">dispute</th><th class=\"num praise\">praise</th><th class=\"num\">total</th>\
+         </tr></thead>\n<tbody>"
+    )?;
+    for (period, c) in view.periods.iter().zip(&all) {
+        writeln!(
+            out,
+            "<tr class=\"period\" data-period=\"{p}\" data-support=\"{s}\" data-dispute=\"{d}\" data-praise=\"{pr}\">\
+             <td>{p}</td><td class=\"num\">{s}</td><td class=\"num\">{d}</td><td class=\"num\">{pr}</td>\
+             <td class=\"num\">{t}</td></tr>",
+            p = escape_html(period),
+            s = c.support,
+            d = c.dispute,
+            pr = c.praise,
+            t = c.total(),
+        )?;
+    }
+    if undated > 0 {
+        writeln!(
+            out,
+            "<tr class=\"undated\"><td>(no date)</td><td colspan=\"3\"></td><td class=\"num\">{undated}</td></tr>"
+        )?;
+    }
+    writeln!(out, "</tbody>\n</table>\n</details>\n</section>")
+}
+
+/// The matrix of the top parties: a cell per (holder, target) with claims, showing their
+/// number in the colour of their dominant label; claims without a target first, folded
+/// parties last.
+fn write_top_matrix(out: &mut String, view: &View) -> fmt::Result {
+    let cells = view.cells();
+    let holders: Vec<usize> = view.indices().filter(|&i| cells.keys().any(|&(h, _)| h == i)).collect();
+    let mut targets: Vec<Option<usize>> = Vec::new();
+    if cells.keys().any(|&(_, t)| t.is_none()) {
+        targets.push(None);
+    }
+    targets.extend(
+        view.indices()
+            .filter(|&i| cells.keys().any(|&(_, t)| t == Some(i)))
+            .map(Some),
+    );
+    writeln!(
+        out,
+        "<section id=\"top-matrix\">\n<h2>Holder &times; target{}</h2>\n\
+         <p class=\"note\">A row is the party taking the stance, a column the party it is about, \
+         <em>(none)</em> a stance without a target{}. A cell counts the claims and takes the colour of the label \
+         with most of them (<span class=\"s\">support</span>, <span class=\"d\">dispute</span>, \
+         <span class=\"p\">praise</span>, grey for a tie); point at it for the three counts, click it for \
+         the sentences. The full matrix is below the cues.</p>\n\
+         <div class=\"scroll\">\n<table class=\"tmatrix\">\n<thead>\n<tr><th class=\"corner\">holder&nbsp;&darr;<br>target&nbsp;&rarr;</th>",
+        if view.other { ": the top parties" } else { "" },
+        if view.other {
+            ", and <em>other</em> the parties folded together"
+        } else {
+            ""
+        },
+    )?;
+    for t in &targets {
+        let name = t.map_or("(none)", |t| view.name(t));
+        write!(out, "<th scope=\"col\">{}</th>", escape_html(name))?;
+    }
+    writeln!(out, "</tr>\n</thead>\n<tbody>")?;
+    let shown = view.parties.len();
+    for &h in &holders {
+        let holder = escape_html(view.name(h));
+        write!(out, "<tr><th scope=\"row\">{holder}</th>")?;
+        for &t in &targets {
+            let Some(c) = cells.get(&(h, t)) else {
+                out.push_str("<td></td>");
+                continue;
+            };
+            let target = t.map_or("", |t| view.name(t));
+            let name = format!("{holder} &rarr; {}", escape_html(target_name(target)));
+            write!(
+                out,
+                "<td class=\"tcell {dom}\" data-h=\"{h}\" data-t=\"{ti}\" data-name=\"{name}\" {counts} \
+                 title=\"{name}: {text}\">",
+                dom = dominant_class(c),
+                ti = t.map_or(-1, |t| t as i64),
+                counts = svg::data_counts(c),
+                text = svg::counts_text(c),
+            )?;
+            if h < shown && t.is_none_or(|t| t < shown) {
+                write!(
+                    out,
+                    "<a href=\"#{}\">{}</a></td>",
+                    cell_anchor(view.name(h), target),
+                    c.total()
+                )?;
+            } else {
+                write!(out, "<span>{}</span></td>", c.total())?;
+            }
+        }
+        writeln!(out, "</tr>")?;
+    }
+    writeln!(out, "</tbody>\n</table>\n</div>\n</section>")
 }
 
 /// "1 claim", "2 claims".
@@ -836,14 +1133,21 @@ fn write_counts(out: &mut String, counts: &LabelCounts) -> fmt::Result {
     Ok(())
 }
 
-fn write_matrix(out: &mut String, summary: &Summary, holders: &[String], targets: &[String]) -> fmt::Result {
+/// The full matrix; a cell of two `linked` parties (or one and no target) links to its
+/// sentences, the others have theirs in the claims file only.
+fn write_matrix(
+    out: &mut String,
+    summary: &Summary,
+    holders: &[String],
+    targets: &[String],
+    linked: &BTreeSet<&str>,
+) -> fmt::Result {
     writeln!(
         out,
-        "<section id=\"matrix\">\n<h2>Holder &times; target</h2>\n\
-         <p class=\"note\">A row is the party taking the stance, a column the party it is about. \
-         Each cell counts <span class=\"s\">S</span>upport, <span class=\"d\">D</span>ispute and \
-         <span class=\"p\">P</span>raise claims and takes the colour of the label with most claims; \
-         click it for the sentences behind it.</p>\n\
+        "<section id=\"matrix\">\n\
+         <p class=\"note\">Each cell counts <span class=\"s\">support</span>&middot;<span class=\"d\">dispute</span>&middot;\
+         <span class=\"p\">praise</span> claims and takes the colour of the label with most claims; \
+         a cell of two top parties links to its sentences.</p>\n\
          <p class=\"legend\"><span class=\"dom-support\">mostly support</span><span class=\"dom-dispute\">mostly dispute</span>\
          <span class=\"dom-praise\">mostly praise</span><span class=\"dom-mixed\">mixed (a tie)</span></p>\n\
          <div class=\"scroll\">\n<table class=\"matrix\">\n<thead>\n<tr><th class=\"corner\">holder &darr; / target &rarr;</th>"
@@ -864,29 +1168,29 @@ fn write_matrix(out: &mut String, summary: &Summary, holders: &[String], targets
         let mut row_total = LabelCounts::default();
         for (i, t) in targets.iter().enumerate() {
             let Some(counts) = summary.cells.get(&(h.clone(), t.clone())) else {
-                out.push_str("<td class=\"empty\"></td>");
+                out.push_str("<td></td>");
                 continue;
             };
             for label in Label::ALL {
                 row_total.add(label, counts.get(label));
                 column_totals[i].add(label, counts.get(label));
             }
-            let et = escape_html(t);
+            // Holder and target are the row's and the column's: a report of a million
+            // claims has tens of thousands of cells, so each carries only its counts.
             write!(
                 out,
-                "<td class=\"cell {dom}\" id=\"cell-{anchor}\" data-holder=\"{eh}\" data-target=\"{et}\" \
-                 data-support=\"{s}\" data-dispute=\"{d}\" data-praise=\"{p}\" \
-                 title=\"{eh} &rarr; {tn}: {s} support, {d} dispute, {p} praise\"><a href=\"#{full}\">",
+                "<td class=\"cell {dom}\" data-support=\"{s}\" data-dispute=\"{d}\" data-praise=\"{p}\">",
                 dom = dominant_class(counts),
-                anchor = &cell_anchor(h, t)["claims-".len()..],
-                full = cell_anchor(h, t),
-                tn = escape_html(target_name(t)),
                 s = counts.support,
                 d = counts.dispute,
                 p = counts.praise,
             )?;
-            write_counts(out, counts)?;
-            out.push_str("</a></td>");
+            let shown = format!("{}\u{b7}{}\u{b7}{}", counts.support, counts.dispute, counts.praise);
+            if linked.contains(h.as_str()) && (t.is_empty() || linked.contains(t.as_str())) {
+                write!(out, "<a href=\"#{}\">{shown}</a></td>", cell_anchor(h, t))?;
+            } else {
+                write!(out, "{shown}</td>")?;
+            }
         }
         write!(out, "<td class=\"total-col\">")?;
         write_counts(out, &row_total)?;
@@ -983,45 +1287,6 @@ fn write_groups(out: &mut String, summary: &Summary, by: &str) -> fmt::Result {
     writeln!(out, "</tbody>\n</table>\n</section>")
 }
 
-fn write_periods(out: &mut String, summary: &Summary) -> fmt::Result {
-    let periods = summary.claims_per_period();
-    let max = periods.iter().map(|(_, c)| c.total()).max().unwrap_or(1).max(1);
-    writeln!(
-        out,
-        "<section id=\"time\">\n<h2>Claims over time</h2>\n\
-         <table class=\"time\">\n<thead><tr><th>period</th><th class=\"num support\">support</th>\
-         <th class=\"num dispute\">dispute</th><th class=\"num praise\">praise</th><th class=\"num\">total</th>\
-         <th></th></tr></thead>\n<tbody>"
-    )?;
-    for (period, c) in &periods {
-        let pct = |n: usize| n as f64 * 100.0 / max as f64;
-        writeln!(
-            out,
-            "<tr class=\"period\" data-period=\"{p}\" data-support=\"{s}\" data-dispute=\"{d}\" data-praise=\"{pr}\">\
-             <td>{p}</td><td class=\"num\">{s}</td><td class=\"num\">{d}</td><td class=\"num\">{pr}</td>\
-             <td class=\"num\">{t}</td><td class=\"bar-cell\"><div class=\"bar\">\
-             <span class=\"s\" style=\"width:{ws:.1}%\"></span><span class=\"d\" style=\"width:{wd:.1}%\"></span>\
-             <span class=\"p\" style=\"width:{wp:.1}%\"></span></div></td></tr>",
-            p = escape_html(period),
-            s = c.support,
-            d = c.dispute,
-            pr = c.praise,
-            t = c.total(),
-            ws = pct(c.support),
-            wd = pct(c.dispute),
-            wp = pct(c.praise),
-        )?;
-    }
-    if summary.undated > 0 {
-        writeln!(
-            out,
-            "<tr class=\"undated\"><td>(no date)</td><td colspan=\"3\"></td><td class=\"num\">{}</td><td></td></tr>",
-            summary.undated
-        )?;
-    }
-    writeln!(out, "</tbody>\n</table>\n</section>")
-}
-
 /// `sentence` with the first occurrence of `cue` marked, escaped.
 fn marked_sentence(sentence: &str, cue: &str) -> String {
     match (!cue.is_empty()).then(|| sentence.find(cue)).flatten() {
@@ -1069,10 +1334,9 @@ fn write_sentences(
             write_counts(out, counts)?;
             writeln!(
                 out,
-                ")</span><a class=\"back\" href=\"#cell-{}\">back to the matrix</a></h3>\n\
+                ")</span><a class=\"back\" href=\"#top-matrix\">back to the matrix</a></h3>\n\
                  <table>\n<thead><tr><th>doc_id</th><th class=\"num\">sentence</th><th>label</th><th>cue</th>\
-                 <th>text</th></tr></thead>\n<tbody>",
-                &cell_anchor(h, t)["claims-".len()..]
+                 <th>text</th></tr></thead>\n<tbody>"
             )?;
             for row in cell_rows.iter().take(SENTENCES_PER_CELL) {
                 let class = match row.label {
@@ -1094,7 +1358,9 @@ fn write_sentences(
             if cell_rows.len() > SENTENCES_PER_CELL {
                 writeln!(
                     out,
-                    "<tr><td colspan=\"5\">&hellip; and {} more in the claims file.</td></tr>",
+                    "<tr class=\"more\"><td colspan=\"5\">The first {SENTENCES_PER_CELL} of {} are shown (at most \
+                     {SENTENCES_PER_CELL} per cell, to keep the report small); the claims file has the other {}.</td></tr>",
+                    cell_rows.len(),
                     cell_rows.len() - SENTENCES_PER_CELL
                 )?;
             }
@@ -1122,7 +1388,7 @@ mod tests {
         (rows, errors)
     }
 
-    fn row(holder: &str, label: Label, target: &str, cue: &str) -> ClaimRow {
+    pub(super) fn row(holder: &str, label: Label, target: &str, cue: &str) -> ClaimRow {
         ClaimRow {
             line: 2,
             doc_id: "d".into(),
@@ -1296,7 +1562,7 @@ mod tests {
             ]
         );
         s.by = Some("publisher".into());
-        let html = render_html(&s, &rows, "c");
+        let html = render_html(&s, &rows, "c", &ReportOptions::default());
         assert!(html.contains("<h2>Claims per publisher</h2>"));
         assert!(html.contains("data-group=\"y\" data-support=\"0\" data-dispute=\"2\" data-praise=\"0\""));
     }
@@ -1387,7 +1653,7 @@ mod tests {
     }
 
     #[test]
-    fn matrix_axes_share_party_order_and_none_comes_last() {
+    fn matrix_axes_share_party_order_and_none_comes_first() {
         let rows = vec![
             row("IND", Label::Praise, "", "a"),
             row("IND", Label::Praise, "", "a"),
@@ -1396,7 +1662,7 @@ mod tests {
         ];
         let s = Summary::from_rows(&rows);
         assert_eq!(s.parties(), ["IND", "PAK", "USA"]);
-        assert_eq!(s.targets(), ["IND", "PAK", "USA", ""]);
+        assert_eq!(s.targets(), ["", "IND", "PAK", "USA"]);
         assert_eq!(s.holders(), ["IND", "USA"]);
     }
 
@@ -1423,21 +1689,25 @@ mod tests {
             row("IND", Label::Dispute, "USA", "a"),
             row("IND", Label::Support, "USA", "a"),
         ];
-        let html = render_html(&Summary::from_rows(&rows), &rows, "claims.csv");
+        let html = render_html(
+            &Summary::from_rows(&rows),
+            &rows,
+            "claims.csv",
+            &ReportOptions::default(),
+        );
         assert!(html.contains(
-            "<td class=\"cell dom-dispute\" id=\"cell-IND-USA\" data-holder=\"IND\" data-target=\"USA\" \
-             data-support=\"1\" data-dispute=\"2\" data-praise=\"0\""
+            "<td class=\"cell dom-dispute\" data-support=\"1\" data-dispute=\"2\" data-praise=\"0\">\
+             <a href=\"#claims-IND-USA\">1\u{b7}2\u{b7}0</a></td>"
         ));
-        assert!(html.contains("<a href=\"#claims-IND-USA\">"));
         assert!(html.contains("<section class=\"claims\" id=\"claims-IND-USA\""));
     }
 
     #[test]
     fn html_tie_is_mixed_and_empty_target_is_none_column() {
         let rows = vec![row("IND", Label::Dispute, "", "a"), row("IND", Label::Praise, "", "a")];
-        let html = render_html(&Summary::from_rows(&rows), &rows, "c");
+        let html = render_html(&Summary::from_rows(&rows), &rows, "c", &ReportOptions::default());
         assert!(html.contains("<th scope=\"col\" data-target=\"\">(none)</th>"));
-        assert!(html.contains("<td class=\"cell dom-mixed\" id=\"cell-IND-_\" data-holder=\"IND\" data-target=\"\""));
+        assert!(html.contains("<td class=\"cell dom-mixed\" data-support=\"0\" data-dispute=\"1\" data-praise=\"1\">"));
     }
 
     #[test]
@@ -1446,7 +1716,7 @@ mod tests {
         r.sentence = "India <rejected> \"Pakistan's\" & <script>alert(1)</script>".into();
         r.doc_id = "<doc>".into();
         let rows = vec![r];
-        let html = render_html(&Summary::from_rows(&rows), &rows, "<x>.csv");
+        let html = render_html(&Summary::from_rows(&rows), &rows, "<x>.csv", &ReportOptions::default());
         assert!(!html.contains("<script>alert"));
         assert!(!html.contains("<doc>"));
         assert!(!html.contains("<x>.csv"));
@@ -1458,10 +1728,10 @@ mod tests {
     #[test]
     fn html_has_time_table_only_with_dates() {
         let mut rows = vec![row("IND", Label::Dispute, "PAK", "a")];
-        let html = render_html(&Summary::from_rows(&rows), &rows, "c");
+        let html = render_html(&Summary::from_rows(&rows), &rows, "c", &ReportOptions::default());
         assert!(!html.contains("id=\"time\""));
         rows[0].date = Some("2025-05-07".into());
-        let html = render_html(&Summary::from_rows(&rows), &rows, "c");
+        let html = render_html(&Summary::from_rows(&rows), &rows, "c", &ReportOptions::default());
         assert!(html.contains("id=\"time\""));
         assert!(html.contains("data-period=\"2025-05\" data-support=\"0\" data-dispute=\"1\" data-praise=\"0\""));
     }
@@ -1469,9 +1739,108 @@ mod tests {
     #[test]
     fn html_is_self_contained() {
         let rows = vec![row("IND", Label::Dispute, "PAK", "a")];
-        let html = render_html(&Summary::from_rows(&rows), &rows, "c");
-        for remote in ["http://", "https://", "<script", "<link", "@import", "url("] {
+        let html = render_html(&Summary::from_rows(&rows), &rows, "c", &ReportOptions::default());
+        for remote in [
+            "http://",
+            "https://",
+            "<script src",
+            "<link",
+            "@import",
+            "fetch(",
+            "XMLHttpRequest",
+        ] {
             assert!(!html.contains(remote), "{remote}");
         }
+        // The only url() is an arrowhead's reference inside the page.
+        assert!(
+            html.match_indices("url(")
+                .all(|(i, _)| html[i..].starts_with("url(#arrow-"))
+        );
+    }
+
+    fn options(top: usize, period: Period) -> ReportOptions {
+        ReportOptions { top, period }
+    }
+
+    #[test]
+    fn top_matrix_folds_parties_past_the_top_into_other() {
+        let mut rows = Vec::new();
+        for (h, t, n) in [("IND", "PAK", 3), ("PAK", "IND", 2), ("USA", "CHN", 1), ("IND", "", 1)] {
+            rows.extend((0..n).map(|_| row(h, Label::Dispute, t, "a")));
+        }
+        let html = render_html(&Summary::from_rows(&rows), &rows, "c", &options(2, Period::Month));
+        // USA and CHN are folded: one "other" row and column with their claim.
+        assert!(html.contains("<th scope=\"row\">other</th>"));
+        assert!(html.contains("data-name=\"other &rarr; other\" data-support=\"0\" data-dispute=\"1\""));
+        // The (none) column comes right after the holder.
+        assert!(html.contains("target&nbsp;&rarr;</th>\n<th scope=\"col\">(none)</th><th scope=\"col\">"));
+        // The full matrix still has every party.
+        assert!(html.contains("<tr data-holder=\"USA\">"));
+        assert!(
+            html.contains("<p class=\"meta\">7 claims in 1 document, 4 holder&ndash;target pairs among 4 parties.")
+        );
+    }
+
+    #[test]
+    fn network_has_a_node_per_top_party_and_an_edge_per_pair() {
+        let rows = vec![
+            row("IND", Label::Dispute, "PAK", "a"),
+            row("IND", Label::Dispute, "PAK", "a"),
+            row("IND", Label::Support, "PAK", "a"),
+            row("PAK", Label::Praise, "IND", "a"),
+            row("PAK", Label::Praise, "", "a"),
+        ];
+        let html = render_html(&Summary::from_rows(&rows), &rows, "c", &ReportOptions::default());
+        // PAK, in 5 claims, comes before IND, in 4.
+        assert_eq!(html.matches("<g class=\"node\"").count(), 2);
+        assert_eq!(html.matches("<path class=\"edge ").count(), 2);
+        assert!(html.contains("data-party=\"IND\" data-made=\"3\" data-received=\"1\""));
+        assert!(html.contains("data-party=\"PAK\" data-made=\"2\" data-received=\"3\""));
+        assert!(html.contains(
+            "<path class=\"edge dispute\" data-h=\"1\" data-t=\"0\" data-holder=\"IND\" data-target=\"PAK\" \
+             data-support=\"1\" data-dispute=\"2\" data-praise=\"0\""
+        ));
+        assert!(html.contains("<a href=\"#claims-IND-PAK\"><path"));
+        assert!(html.contains("marker-end=\"url(#arrow-praise)\""));
+    }
+
+    #[test]
+    fn time_chart_counts_claims_per_chosen_period() {
+        let mut rows = Vec::new();
+        for (date, label) in [
+            ("2025-05-05", Label::Dispute),
+            ("2025-05-11", Label::Dispute),
+            ("2025-05-12", Label::Support),
+            ("2025-08-01", Label::Praise),
+        ] {
+            let mut r = row("IND", label, "PAK", "a");
+            r.date = Some(date.into());
+            rows.push(r);
+        }
+        let s = Summary::from_rows(&rows);
+        let weeks = render_html(&s, &rows, "c", &options(25, Period::Week));
+        assert!(weeks.contains("<h2>Claims over time, per week</h2>"));
+        assert!(weeks.contains("data-period=\"2025-05-05\" data-support=\"0\" data-dispute=\"2\""));
+        assert!(weeks.contains("data-period=\"2025-05-12\" data-support=\"1\""));
+        let quarters = render_html(&s, &rows, "c", &options(25, Period::Quarter));
+        assert!(quarters.contains("data-period=\"2025-Q2\" data-support=\"1\" data-dispute=\"2\""));
+        assert!(quarters.contains("data-period=\"2025-Q3\" data-support=\"0\" data-dispute=\"0\" data-praise=\"1\""));
+        // One stacked bar per period and label in the chart of all claims and in the pair's.
+        assert_eq!(quarters.matches("<rect class=").count(), 2 * 3 * 2);
+        assert!(quarters.contains("<svg class=\"bars\" data-chart=\"0,1\""));
+    }
+
+    #[test]
+    fn sentences_per_cell_are_capped_and_the_cap_is_said() {
+        let rows: Vec<ClaimRow> = (0..SENTENCES_PER_CELL + 3)
+            .map(|_| row("IND", Label::Dispute, "PAK", "a"))
+            .collect();
+        let html = render_html(&Summary::from_rows(&rows), &rows, "c", &ReportOptions::default());
+        let section = &html[html.find("id=\"claims-IND-PAK\"").unwrap()..];
+        assert_eq!(section.matches("<tr><td>").count(), SENTENCES_PER_CELL);
+        assert!(section.contains(&format!(
+            "The first {SENTENCES_PER_CELL} of {} are shown",
+            SENTENCES_PER_CELL + 3
+        )));
     }
 }

@@ -2,6 +2,7 @@
 //!
 //! Usage:
 //!     stancer summary CLAIMS [-o REPORT.html] [--pivot FILE] [--excel] [--by FIELD] [--xlsx FILE]
+//!                            [--top N] [--period week|month|quarter]
 //!
 //! Reads any table `stancer label` writes: CSV (with or without `--all-sentences` or
 //! `--excel`, comma, semicolon or tab separated) or JSON Lines; columns are found by
@@ -9,9 +10,10 @@
 //! `holder,target,label,count`, most claims first, to standard output or to `--pivot
 //! FILE`; with `--by FIELD` (a field kept with `label --keep FIELD`), the pivot has the
 //! field's value first and the report a table of claims per value. With `-o`, it also
-//! writes a self-contained HTML report: totals per label, a holder-by-target matrix
-//! coloured by the dominant label whose cells link to the sentences behind them, the top
-//! cues per label and, with dates, claims over time. `--excel` writes the CSV as UTF-8
+//! writes a self-contained HTML report: totals per label with filters, the stance network
+//! and the holder-by-target matrix of the `--top` parties (the rest folded into "other")
+//! whose edges and cells link to the sentences behind them, with dates claims per
+//! `--period`, the top cues per label and the full matrix. `--excel` writes the CSV as UTF-8
 //! with a byte order mark and CRLF line ends.
 //!
 //! A bad row is reported on standard error with its file and line and left out; the
@@ -21,7 +23,7 @@
 use super::{ClaimsRead, CliError, Output, Tally, read_claims};
 use clap::Args;
 use stancer::output::{Cell, OutputFormat, RecordWriter};
-use stancer::summary::{ClaimRow, PIVOT_COLUMNS, PivotRow, Summary, render_html};
+use stancer::summary::{ClaimRow, DEFAULT_TOP, PIVOT_COLUMNS, Period, PivotRow, ReportOptions, Summary, render_html};
 use stancer::xlsx::Book;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -51,6 +53,13 @@ pub struct SummaryArgs {
     /// goes to standard output.
     #[arg(long, value_name = "FILE")]
     pub xlsx: Option<PathBuf>,
+    /// The report's network and top matrix show the N parties in most claims; the rest
+    /// are folded into "other" (the full matrix and the pivot have them all).
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_TOP as u16, value_parser = clap::value_parser!(u16).range(1..))]
+    pub top: u16,
+    /// The report's time charts count claims per week, month or quarter.
+    #[arg(long, value_name = "PERIOD", default_value = "month")]
+    pub period: Period,
 }
 
 pub fn run(args: SummaryArgs) -> Result<Tally, CliError> {
@@ -75,7 +84,11 @@ pub fn run(args: SummaryArgs) -> Result<Tally, CliError> {
             .file_name()
             .map_or(name.clone(), |f| f.to_string_lossy().into_owned());
         let (output, mut out) = Output::open(Some(path))?;
-        out.write_all(render_html(&summary, &rows, &title).as_bytes())?;
+        let options = ReportOptions {
+            top: usize::from(args.top),
+            period: args.period,
+        };
+        out.write_all(render_html(&summary, &rows, &title, &options).as_bytes())?;
         output.commit(out)?;
     }
 
