@@ -66,7 +66,13 @@ def labeler_of(rules, threads, totals):
 
 def read_records(spark, args):
     fmt = args.input_format or ("parquet" if args.input.rstrip("/").endswith(".parquet") else "jsonl")
-    frame = spark.read.parquet(args.input) if fmt == "parquet" else spark.read.json(args.input)
+    if fmt == "parquet":
+        frame = spark.read.parquet(args.input)
+    else:
+        # Only the three fields, read as text: no pass over the input to infer a schema,
+        # and other fields (often as large as the text) are not parsed.
+        wanted = ", ".join(f"`{name}` string" for name in (args.id_field, args.text_field, args.date_field))
+        frame = spark.read.schema(wanted).json(args.input)
     fields = dict(frame.dtypes)
     for name in (args.id_field, args.text_field):
         if name not in fields:

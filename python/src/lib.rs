@@ -16,6 +16,11 @@ use stancer::rules::{RuleError, RulePack};
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+// The binary's allocator: labeling allocates per sentence, and with the system's the
+// same batch took about 1.4 times the binary's CPU time (FNC-1 x8, one thread).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 create_exception!(
     stancer,
     RulePackError,
