@@ -31,27 +31,30 @@ trap 'rm -rf "$tmp"' EXIT
 "$python" benches/peers/fnc_corpus.py "$fnc" "$tmp/corpus.jsonl" "$copies" "$tmp/one.jsonl"
 echo "corpus: $(wc -c < "$tmp/corpus.jsonl") bytes of JSON Lines, $copies copies, -j $jobs" >&2
 
-seconds() { # seconds CMD...: the wall time of CMD, its output to $tmp/last.log
+# seconds CMD...: the wall and CPU seconds of CMD, its output to $tmp/last.log. CPU is
+# user + system of all its threads and the processes it waited for: a busy shared
+# machine moves wall times far more than the work. Spark's JVM (and the Python workers
+# it starts) is not waited for by the driver, so a Spark line's CPU is the driver's alone.
+seconds() {
     local start end
     start=$(date +%s.%N)
-    "$@" > "$tmp/last.log" 2>&1 || { [[ $? == 1 ]] || { cat "$tmp/last.log" >&2; exit 1; }; }
+    /usr/bin/time -f %U+%S -o "$tmp/cpu" "$@" > "$tmp/last.log" 2>&1 \
+        || { [[ $? == 1 ]] || { cat "$tmp/last.log" >&2; exit 1; }; }
     end=$(date +%s.%N)
-    echo "$end - $start" | bc
+    echo "$(bc <<< "$end - $start")s wall, $(bc <<< "$(cat "$tmp/cpu")")s cpu"
 }
 export PYSPARK_PYTHON=$python PYSPARK_DRIVER_PYTHON=$python
 for round in $(seq "$repeat"); do
-    # CPU seconds too (user + system, all threads): a busy shared machine moves wall
-    # times far more than the work done.
-    cli=$(seconds /usr/bin/time -f %U+%S -o "$tmp/cpu" "$stancer" label -q -j "$jobs" "$tmp/corpus.jsonl" -o "$tmp/claims.csv")
+    cli=$(seconds "$stancer" label -q -j "$jobs" "$tmp/corpus.jsonl" -o "$tmp/claims.csv")
     claims=$(($(wc -l < "$tmp/claims.csv") - 1))
-    echo "round $round: cli ${cli}s, cpu $(bc <<< "$(cat "$tmp/cpu")")s ($claims claims)"
+    echo "round $round: cli $cli ($claims claims)"
     py=$(seconds "$python" benches/python/label_batch.py "$tmp/corpus.jsonl" "$jobs")
-    echo "round $round: python ${py}s $(cat "$tmp/last.log")"
+    echo "round $round: python $py $(cat "$tmp/last.log")"
     if [[ ${SPARK:-1} == 1 ]]; then
         rm -rf "$tmp/spark" "$tmp/pipe"
         spark=$(seconds "$python" examples/spark/label_corpus.py "$tmp/corpus.jsonl" "$tmp/spark" --master "local[$jobs]")
-        echo "round $round: spark ${spark}s $(grep 'stancer on Spark' "$tmp/last.log")"
+        echo "round $round: spark $spark $(grep 'stancer on Spark' "$tmp/last.log")"
         pipe=$(seconds "$python" examples/spark/pipe_corpus.py "$tmp/corpus.jsonl" "$tmp/pipe" --stancer "$PWD/$stancer" --master "local[$jobs]")
-        echo "round $round: pipe ${pipe}s $(grep 'stancer on Spark' "$tmp/last.log")"
+        echo "round $round: pipe $pipe $(grep 'stancer on Spark' "$tmp/last.log")"
     fi
 done

@@ -48,20 +48,22 @@ class Labeler:
     def __init__(self, rules: Optional[PathLike] = None, jobs: Optional[int] = None) -> None: ...
     def label(self, text: Optional[str], id: Optional[str] = None, date: DateLike = None) -> list[dict[str, Any]]:
         """The claims of one document, one dict per claim with the claims table's
-        columns (``sentence_id``, ``start``, ``end`` as int; the rest as str).
+        columns (``sentence_id``, ``start``, ``end`` as int; the rest as str; ``doc_id``
+        is ``id``, empty when it is None).
         ``date`` (YYYY, YYYY-MM or YYYY-MM-DD) makes people count for a state only while
         in office. A text that is None or no str gives no claims and counts as skipped
         in ``last_stats``."""
 
     def label_batch(
         self,
-        ids: Iterable[Any],
-        texts: Iterable[Optional[str]],
-        dates: Optional[Iterable[DateLike]] = None,
+        ids: Union[Iterable[Any], pyarrow.Array, pyarrow.ChunkedArray],
+        texts: Union[Iterable[Optional[str]], pyarrow.Array, pyarrow.ChunkedArray],
+        dates: Union[Iterable[DateLike], pyarrow.Array, pyarrow.ChunkedArray, None] = None,
     ) -> pyarrow.Table:
         """The claims of many documents as one table with the CSV's columns and types
         (``claims_schema()``), in input order, labeled on all cores with the GIL
-        released. Bad rows (a None text, a value that is no str, a str that cannot be
+        released. ``ids``, ``texts`` and ``dates`` may be lists, pandas Series or pyarrow
+        arrays. Bad rows (a None text, a value that is no str, a str that cannot be
         encoded as UTF-8) give no rows, a ``StancerWarning`` naming the row, and count
         in ``last_stats["skipped"]``; the batch goes on."""
 

@@ -151,3 +151,12 @@ def test_eval_gives_the_cli_json_report(stancer_bin):
     report = stancer.eval(gold)
     assert report == json.loads(done.stdout)
     assert report["items"] == 497 and report["triples"]["micro"]["tp"] > 0
+
+
+def test_label_batch_reads_pyarrow_columns_as_values():
+    records = pa.table({"id": [1, 2], "text": ["Islamabad thanked Washington.", None], "date": ["2025", None]})
+    labeler = stancer.Labeler()
+    with pytest.warns(stancer.StancerWarning, match="the text is None"):
+        table = labeler.label_batch(records.column("id"), records.column("text"), records.column("date"))
+    assert table.select(["doc_id", "holder", "date"]).to_pylist() == [{"doc_id": "1", "holder": "PAK", "date": "2025"}]
+    assert labeler.last_stats["skipped"] == 1
