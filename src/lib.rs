@@ -18,6 +18,7 @@ pub mod attribute;
 mod bytes;
 pub mod date;
 pub mod eval;
+pub mod explain;
 pub mod input;
 pub mod matcher;
 pub mod output;

@@ -82,6 +82,47 @@ fn standard_input_is_one_text_document() {
     );
 }
 
+/// Spark's `rdd.pipe()` route: JSON Lines in on standard input, JSON Lines out on
+/// standard output, in input order, one line per claim and nothing else on it.
+#[test]
+fn jsonl_from_standard_input_to_standard_output_keeps_order_one_line_per_claim() {
+    // Enough documents to fill several batches on every thread.
+    let texts = [
+        ARTICLE,
+        "Nothing to see here.",
+        "India criticized Pakistan. Pakistan praised China.",
+    ];
+    let input: String = (0..600).map(|i| document(i, texts[i % 3])).collect();
+    let args = ["label", "--input-format", "jsonl", "--format", "jsonl", "-j", "2"];
+    let out = stancer_in(&root(), &args, Some(input.as_bytes()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.lines().all(|l| l.starts_with("{\"doc_id\":")),
+        "only claim lines: {text:.300}"
+    );
+    let rows = json_lines(&text);
+    assert_eq!(rows.len(), 4 * 200);
+    let order: Vec<(String, u64)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["doc_id"].as_str().unwrap().to_owned(),
+                r["sentence_id"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, u64)> = (0..600)
+        .flat_map(|i| match i % 3 {
+            0 => vec![(format!("doc{i}"), 1), (format!("doc{i}"), 2)],
+            1 => vec![],
+            _ => vec![(format!("doc{i}"), 1), (format!("doc{i}"), 2)],
+        })
+        .collect();
+    assert_eq!(order, expected);
+    assert_eq!(rows[2]["holder"], "IND");
+}
+
 #[test]
 fn jsonl_records_with_ids_dates_and_missing_ids() {
     let dir = tempfile::tempdir().unwrap();

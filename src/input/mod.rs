@@ -7,7 +7,7 @@
 
 mod records;
 
-pub use records::JsonLine;
+pub use records::{JsonLine, record_documents};
 
 use crate::date::DateRange;
 use flate2::read::MultiGzDecoder;

@@ -278,6 +278,16 @@ fn dated(doc: Document, date: Option<&str>, path: &str, line: u64) -> (Document,
     }
 }
 
+/// The documents of one record handed over as values rather than read from a file (the
+/// Python package's `label_batch`), made as a JSON Lines record's are: a date that
+/// cannot be read gives a warning first and the document is labeled without it (the
+/// `date` column still shows it), and a text larger than [`PART_BYTES`] comes in parts.
+/// `source` and `line` name the record in the warning.
+pub fn record_documents(id: String, text: String, date: Option<&str>, source: &str, line: u64) -> Vec<Record> {
+    let (doc, warning) = dated(Document::new(id, text), date, source, line);
+    warning.into_iter().chain(in_parts(doc)).collect()
+}
+
 /// JSON Lines are only cut into lines here; [`JsonLine::records`] decodes them, on
 /// whichever thread takes them, so that parsing runs on as many cores as labeling.
 struct JsonLines {
