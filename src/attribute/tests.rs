@@ -1869,3 +1869,17 @@ fn illogical_is_an_evaluation() {
         [triple("JOR", "dispute", "")]
     );
 }
+
+#[test]
+fn playing_down_is_a_dispute_only_of_a_worry_or_a_claim() {
+    assert_eq!(
+        claims("Kazakhstan's foreign minister, Erlan Idrissov, plays down concerns."),
+        [triple("KAZ", "dispute", "")]
+    );
+    assert_eq!(
+        claims("The Brazilian government has played down claims that it could save the airline."),
+        [triple("BRA", "dispute", "")]
+    );
+    assert!(claims("Japanese government officials played down the latest data.").is_empty());
+    assert!(claims("Brazil plays down Varig rescue").is_empty());
+}
