@@ -87,6 +87,10 @@ ADJUDICATED = {
     "n4311": ([("USA", "dispute", "")], "Perez was Labor Secretary on the document's date; the court is no party"),
     "n4364": ([("RUS", "support", "")], "the 'state' of 'state grab' names no party"),
     "n4526": ([], "as n4229: playing down data is no stance"),
+    # pool 10 (n4601-n4996, news_pool.py seed 26, --min-parties 1): all of it is tune
+    "n4629": ([], "'astounding' is no stance cue of the contract"),
+    "n4724": ([("GBR", "support", "GBR")], "the rejection is background inside what he claims for himself"),
+    "n4765": ([], "'the vice president' names no state in the sentence"),
 }
 
 
