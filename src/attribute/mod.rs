@@ -1740,10 +1740,11 @@ impl Sentence<'_> {
             return Some(Err("passive without a \"by\" agent"));
         }
         // "a law backed by Mr Bush", "The merger, backed by Russian authorities, will":
-        // a participle of backing with no copula describes its noun, as "US-backed" does
-        // (LABELING.md); praise and dispute participles still report an act.
+        // a participle of backing (or opposing: "Assad, opposed by the U.S., held on") with
+        // no copula describes its noun, as "US-backed" does (LABELING.md); praise and
+        // other dispute participles still report an act.
         // "a call echoed by Japan" reports an act all the same.
-        let backing = matches!(self.units[k].kind, UnitKind::Cue(c) if matches!(self.lexicon.cue(c).cue.as_str(), "back" | "support" | "endorse" | "champion"));
+        let backing = matches!(self.units[k].kind, UnitKind::Cue(c) if matches!(self.lexicon.cue(c).cue.as_str(), "back" | "support" | "endorse" | "champion" | "oppose"));
         if !copula && backing {
             return Some(Err(
                 "a participle of backing without a copula describes its noun (\"a law backed by Mr Bush\")",

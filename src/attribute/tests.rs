@@ -1883,3 +1883,18 @@ fn playing_down_is_a_dispute_only_of_a_worry_or_a_claim() {
     assert!(claims("Japanese government officials played down the latest data.").is_empty());
     assert!(claims("Brazil plays down Varig rescue").is_empty());
 }
+
+#[test]
+fn shooting_down_claims_hosting_leaders_and_opposed_by_as_a_description() {
+    assert_eq!(
+        claims("Homeland Security Secretary Jeh Johnson shot down claims on Thursday that the border is porous."),
+        [triple("USA", "dispute", "")]
+    );
+    assert!(claims("Pakistan shot down an Indian drone.").is_empty());
+    assert!(claims("Obama, who welcomed world leaders to the White House for a dinner, held meetings.").is_empty());
+    assert!(claims("Assad, aided by the Russians and opposed by the U.S., held on.").is_empty());
+    assert_eq!(
+        claims("The plan was opposed by the U.S."),
+        [triple("USA", "dispute", "")]
+    );
+}
