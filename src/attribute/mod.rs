@@ -1030,9 +1030,7 @@ impl Sentence<'_> {
             return false;
         }
         let passed = |w: &str| self.in_verb_group(w) || is_calendar_word(w) || word_in(w, &["not", "never", "n't"]);
-        let mut back = words(between).rev();
-        let skipped = back.by_ref().take_while(|w| passed(w)).count();
-        let Some(last) = words(between).rev().nth(skipped) else {
+        let Some((skipped, last)) = words(between).rev().enumerate().find(|&(_, w)| !passed(w)) else {
             return false;
         };
         let lower = last.to_lowercase();
@@ -1716,8 +1714,9 @@ impl Sentence<'_> {
         // "the black hole left, they claim, by Gordon Brown": a "by" past a comma belongs
         // to the clause the verb interrupts.
         let direct = !after.trim_start().starts_with([',', ';', ':', ')', '—', '–']);
-        let by_follows = (direct && next.first().is_some_and(|w| w.eq_ignore_ascii_case("by")))
-            || (direct && next.len() == 2 && next[1].eq_ignore_ascii_case("by") && next[0].ends_with("ly"))
+        let by_follows = (direct
+            && (next.first().is_some_and(|w| w.eq_ignore_ascii_case("by"))
+                || (next.len() == 2 && next[1].eq_ignore_ascii_case("by") && next[0].ends_with("ly"))))
             || (copula && participle && late_by());
         // "Mamdouh Habib, previously accused of terrorist offences, ...", "criticised for
         // its role": a dispute or praise participle with no object before "of", "for" or
@@ -1739,13 +1738,12 @@ impl Sentence<'_> {
         if !by_follows {
             return Some(Err("passive without a \"by\" agent"));
         }
-        // "a law backed by Mr Bush", "The merger, backed by Russian authorities, will":
-        // a participle of backing (or opposing: "Assad, opposed by the U.S., held on") with
-        // no copula describes its noun, as "US-backed" does (LABELING.md); praise and
-        // other dispute participles still report an act.
-        // "a call echoed by Japan" reports an act all the same.
-        let backing = matches!(self.units[k].kind, UnitKind::Cue(c) if matches!(self.lexicon.cue(c).cue.as_str(), "back" | "support" | "endorse" | "champion" | "oppose"));
-        if !copula && backing {
+        // "a law backed by Mr Bush", "Assad, opposed by the U.S., held on": a participle
+        // of wordlists.csv's `describing_participle` with no copula describes its noun, as
+        // "US-backed" does (LABELING.md); others still report an act ("a call echoed by
+        // Japan").
+        let describing = matches!(self.units[k].kind, UnitKind::Cue(c) if self.lexicon.in_list("describing_participle", &self.lexicon.cue(c).cue));
+        if !copula && describing {
             return Some(Err(
                 "a participle of backing without a copula describes its noun (\"a law backed by Mr Bush\")",
             ));
